@@ -1,0 +1,31 @@
+import type { Express } from 'express';
+import { engine } from 'express-handlebars';
+import path from 'node:path';
+import { projectRoot } from '../root.js';
+
+const viewsDir = path.join(projectRoot, 'views');
+
+/** Data for an inline <script type="application/json">: `<` escaped so no text can close the tag. */
+function json(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+export function setUpViews(app: Express, production: boolean): void {
+  app.engine(
+    'hbs',
+    engine({
+      extname: '.hbs',
+      defaultLayout: 'main',
+      layoutsDir: path.join(viewsDir, 'layouts'),
+      partialsDir: path.join(viewsDir, 'partials'),
+      helpers: {
+        json,
+        eq: (a: unknown, b: unknown) => a === b,
+      },
+    }),
+  );
+  app.set('view engine', 'hbs');
+  app.set('views', viewsDir);
+  // Rendering is several times faster with compiled templates cached; off in development for live edits.
+  app.set('view cache', production);
+}
