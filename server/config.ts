@@ -54,8 +54,8 @@ function readPort(env: Env): number {
   const raw = env.PORT;
   if (raw === undefined || raw === '') return 3000;
   const port = Number(raw);
-  if (!/^\d+$/.test(raw) || port < 1 || port > 65535) {
-    throw new ConfigError('PORT', raw, 'an integer from 1 to 65535');
+  if (!/^\d+$/.test(raw) || port > 65535) {
+    throw new ConfigError('PORT', raw, 'an integer from 0 to 65535 (0 picks a free port)');
   }
   return port;
 }

@@ -41,7 +41,7 @@ export const notFound: RequestHandler = (req, _res, next) => {
 /** body-parser marks its own errors with a `type` and a status. */
 function fromBodyParser(error: unknown): AppError | null {
   if (typeof error !== 'object' || error === null || !('type' in error)) return null;
-  const type = (error as { type: unknown }).type;
+  const type = error.type;
   if (type === 'entity.too.large') return new AppError('TOO_LARGE', 413, messages.tooLarge);
   if (type === 'entity.parse.failed') return new AppError('MALFORMED', 400, messages.malformed);
   return null;
@@ -58,6 +58,8 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, next
   else req.log.info({ code: problem.code }, problem.message);
 
   res.status(problem.status);
+  // pino-http sets the id from our genReqId, which always returns a string.
+  const requestId = req.id as string;
   const title = titles[problem.status] ?? 'Error';
   if (req.path.startsWith('/api/')) {
     res.type('application/problem+json').json({
@@ -66,10 +68,10 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, next
       status: problem.status,
       code: problem.code,
       detail: problem.message,
-      requestId: String(req.id),
+      requestId,
       ...problem.details,
     });
     return;
   }
-  res.render('pages/error', { title, status: problem.status, message: problem.message, requestId: String(req.id) });
+  res.render('pages/error', { title, status: problem.status, message: problem.message, requestId });
 };

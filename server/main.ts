@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfig } from './config.js';
+import { exitWithStartupError } from './fatal.js';
 import { createLogger } from './log.js';
 import { startServer } from './server.js';
-import { FolderLockedError, MigrationError } from './store/index.js';
 
 /** Entry point of `npm start`: configuration, store, HTTP; a clear line and exit code 1 on a bad start. */
 async function main(): Promise<void> {
@@ -36,10 +36,4 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
-main().catch((error: unknown) => {
-  const expected = error instanceof ConfigError || error instanceof MigrationError || error instanceof FolderLockedError;
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`palermo-assess: ${expected ? message : `could not start: ${message}`}\n`);
-  if (!expected && error instanceof Error && error.stack) process.stderr.write(error.stack + '\n');
-  process.exit(1);
-});
+main().catch((error: unknown) => exitWithStartupError('palermo-assess', error));

@@ -17,7 +17,8 @@ export function stateRoutes(store: Store): Router {
     }));
     res.render('pages/states', {
       title: 'States',
-      states: rows,
+      states: rows.filter((s) => !s.isSample),
+      samples: rows.filter((s) => s.isSample),
       counts: {
         members: states.filter((s) => s.baliProcessMember && !s.isSample).length,
         parties: states.filter((s) => s.protocol.status === 'party' && !s.isSample).length,

@@ -3,15 +3,16 @@ import { PG_TYPE, type Store, type Transaction } from './types.js';
 
 const POOL_SIZE = 10;
 
+/** Dates stay 'YYYY-MM-DD' strings, as PGlite is set to return them: no time-zone shifts. */
+const typeParser = ((oid: number, format?: 'text' | 'binary'): unknown =>
+  oid === PG_TYPE.date ? (value: string) => value : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser;
+
 /** A PostgreSQL server through a connection pool (DATABASE_URL). */
 export async function openPostgres(url: string): Promise<Store> {
   const pool = new pg.Pool({
     connectionString: url,
     max: POOL_SIZE,
-    types: {
-      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === PG_TYPE.date ? (value: string) => value : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-    },
+    types: { getTypeParser: typeParser },
   });
   // An idle client losing its connection (server restart) must not crash the app; the pool replaces it.
   pool.on('error', () => undefined);

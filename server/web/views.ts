@@ -11,19 +11,18 @@ function json(value: unknown): string {
 }
 
 export function setUpViews(app: Express, production: boolean): void {
-  app.engine(
-    'hbs',
-    engine({
-      extname: '.hbs',
-      defaultLayout: 'main',
-      layoutsDir: path.join(viewsDir, 'layouts'),
-      partialsDir: path.join(viewsDir, 'partials'),
-      helpers: {
-        json,
-        eq: (a: unknown, b: unknown) => a === b,
-      },
-    }),
-  );
+  const render = engine({
+    extname: '.hbs',
+    defaultLayout: 'main',
+    layoutsDir: path.join(viewsDir, 'layouts'),
+    partialsDir: path.join(viewsDir, 'partials'),
+    helpers: {
+      json,
+      eq: (a: unknown, b: unknown) => a === b,
+    },
+  });
+  // express-handlebars answers through the callback as well as its promise; Express reads the callback.
+  app.engine('hbs', (file, options, callback) => void render(file, options, callback).catch(() => undefined));
   app.set('view engine', 'hbs');
   app.set('views', viewsDir);
   // Rendering is several times faster with compiled templates cached; off in development for live edits.
