@@ -40,7 +40,7 @@ export async function startCluster(binDir: string): Promise<Cluster> {
   const asRoot = process.getuid?.() === 0;
   const run = (command: string, args: string[]) => {
     const file = path.join(binDir, command);
-    if (asRoot) execFileSync('runuser', ['-u', 'postgres', '--', file, ...args], { stdio: 'pipe' });
+    if (asRoot) execFileSync('runuser', ['-u', 'postgres', '--', file, ...args], { stdio: 'pipe', cwd: '/' });
     else execFileSync(file, args, { stdio: 'pipe' });
   };
   if (asRoot) {
