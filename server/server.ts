@@ -1,4 +1,6 @@
 import type { Server } from 'node:http';
+import { registerRubric } from '../assessments/index.js';
+import { loadDefaultRubric } from '../rubric/index.js';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
@@ -17,6 +19,8 @@ export interface Running {
 /** Opens and migrates the store, then listens. Used by `npm start` and by the tests alike. */
 export async function startServer(config: Config, logger: Logger, store?: Store): Promise<Running> {
   const theStore = store ?? (await openStore(config));
+  // Refuses to start when the rubric file of a version already used by assessments was edited.
+  await registerRubric(theStore, await loadDefaultRubric());
   const app = createApp({ config, store: theStore, logger });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(s)));
