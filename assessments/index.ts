@@ -1,6 +1,11 @@
 export { listStates, findState, type State, type StateCode, type ProtocolStatus } from './states.js';
-export { listRounds, createRound, type Round, type NewRound } from './rounds.js';
+export { listRounds, createRound, findRound, type Round, type NewRound } from './rounds.js';
 export { registerRubric, RubricChangedError, type RubricVersion } from './rubrics.js';
-export { createAssessment, type Assessment, type AssessmentStatus } from './lifecycle.js';
+export {
+  createAssessment, findAssessment, listAssessments, takeStep, latestSnapshotHash, steps, statusLabels,
+  type Assessment, type AssessmentStatus, type Step,
+} from './lifecycle.js';
+export { addComment, listComments, type Comment } from './comments.js';
+export { AssessmentError } from './errors.js';
 export { saveAnswer, readAnswers, type SavedAnswer } from './answers.js';
 export { loadSampleData, sampleStates, sampleRound } from './sample-data.js';

@@ -34,6 +34,11 @@ export async function listRounds(db: Queryable): Promise<Round[]> {
   return rows.map(toRound);
 }
 
+export async function findRound(db: Queryable, id: number): Promise<Round | null> {
+  const rows = await db.query<RoundRow>('SELECT * FROM rounds WHERE id = $1', [id]);
+  return rows[0] ? toRound(rows[0]) : null;
+}
+
 export async function createRound(db: Queryable, round: NewRound): Promise<Round> {
   const rows = await db.query<RoundRow>(
     `INSERT INTO rounds (slug, title, starts_on, ends_on, previous_round_id, is_sample)

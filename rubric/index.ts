@@ -9,3 +9,4 @@ export { loadRubricFile, loadDefaultRubric, DEFAULT_RUBRIC_PATH } from './load.j
 export { validateAnswers } from './answers.js';
 export { isMoot } from './condition.js';
 export { messages, applyTranslation } from './translate.js';
+export { contentHash, canonicalJson } from './hash.js';

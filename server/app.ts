@@ -2,13 +2,17 @@ import express, { type Express } from 'express';
 import type { Config } from './config.js';
 import { errorHandler, notFound } from './errors.js';
 import type { Logger } from './log.js';
+import { routeTable } from './routes/index.js';
 import { healthRoutes } from './routes/health.js';
-import { stateRoutes } from './routes/states.js';
 import { setUpSecurityHeaders } from './security.js';
 import type { Store } from './store/index.js';
+import { setUpCsrf } from './web/csrf.js';
+import { rejectPrototypeKeys } from './web/input.js';
 import { setUpRequestLogging } from './web/request-log.js';
+import { setUpSessions } from './web/session.js';
 import { setUpStaticFiles } from './web/static.js';
 import { setUpViews } from './web/views.js';
+import { mountRoutes } from './web/routing.js';
 
 /** Business limit: the largest request body accepted (a full assessment with citations fits easily). */
 export const MAX_BODY = '512kb';
@@ -20,20 +24,43 @@ export interface AppServices {
 }
 
 /** The composition of the web app: one set-up per concern, then routes, the 404 and the error handler. */
-export function createApp({ store, logger }: AppServices): Express {
+export function createApp({ config, store, logger }: AppServices): Express {
   const production = process.env.NODE_ENV === 'production';
   const app = express();
   app.disable('x-powered-by');
+  // Behind a reverse proxy on the same machine, trust its X-Forwarded-* (client address, https).
   app.set('trust proxy', 'loopback');
   setUpRequestLogging(app, logger);
   setUpSecurityHeaders(app);
   setUpViews(app, production);
   app.use(healthRoutes(store));
   setUpStaticFiles(app, production);
-  app.use(express.json({ limit: MAX_BODY }));
-  app.use(express.urlencoded({ extended: false, limit: MAX_BODY }));
-  app.use(stateRoutes(store));
+  setUpBodies(app);
+  setUpSessions(app, store, config.sessionSecret);
+  setUpCsrf(app, config.sessionSecret);
+  setUpNotices(app);
+  app.use(mountRoutes(routeTable(store)));
   app.use(notFound);
   app.use(errorHandler);
   return app;
+}
+
+function setUpBodies(app: Express): void {
+  app.use(express.json({ limit: MAX_BODY }));
+  app.use(express.urlencoded({ extended: false, limit: MAX_BODY, parameterLimit: 500 }));
+  app.use((req, _res, next) => {
+    rejectPrototypeKeys(req.body);
+    next();
+  });
+}
+
+/** A one-time message for the next page shown (after a redirect). */
+function setUpNotices(app: Express): void {
+  app.use((req, res, next) => {
+    if (req.method === 'GET' && req.session.notice && !req.path.startsWith('/api/')) {
+      res.locals.notice = req.session.notice;
+      delete req.session.notice;
+    }
+    next();
+  });
 }

@@ -25,6 +25,7 @@ const messages = {
 
 const titles: Record<number, string> = {
   400: 'Bad request',
+  401: 'Sign in required',
   403: 'Forbidden',
   404: 'Not found',
   409: 'Conflict',
@@ -37,6 +38,15 @@ const titles: Record<number, string> = {
 export const notFound: RequestHandler = (req, _res, next) => {
   next(new AppError('NOT_FOUND', 404, messages.notFound, { path: req.path }));
 };
+
+/** Domain errors of the capabilities carry a code; this is the HTTP status each code means. */
+const statusByDomainCode: Record<string, number> = { NOT_FOUND: 404, WRONG_STATUS: 409, ALREADY_EXISTS: 409 };
+
+function fromDomain(error: unknown): AppError | null {
+  if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string') return null;
+  const status = statusByDomainCode[error.code];
+  return status ? new AppError(error.code, status, error.message) : null;
+}
 
 /** body-parser marks its own errors with a `type` and a status. */
 function fromBodyParser(error: unknown): AppError | null {
@@ -52,7 +62,7 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, next
     next(error);
     return;
   }
-  const known = error instanceof AppError ? error : fromBodyParser(error);
+  const known = error instanceof AppError ? error : (fromBodyParser(error) ?? fromDomain(error));
   const problem = known ?? new AppError('INTERNAL', 500, messages.internal);
   if (problem.status >= 500) req.log.error({ err: error }, 'request failed');
   else req.log.info({ code: problem.code }, problem.message);

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from './config.js';
 import { exitWithStartupError } from './fatal.js';
+import { countUsers } from './auth/users.js';
 import { createLogger } from './log.js';
 import { startServer } from './server.js';
 
@@ -13,6 +14,9 @@ async function main(): Promise<void> {
     { store: running.store.kind, startupMs: Math.round(performance.now()), chromium: config.chromiumPath ?? 'not found' },
     `palermo-assess listening on ${running.url}`,
   );
+  if ((await countUsers(running.store)) === 0) {
+    logger.warn('No user account yet: create the first administrator with  npm run user:create -- --email you@example.org --name "Your Name"');
+  }
   if (!config.chromiumPath) logger.warn('Chromium not found: PDF reports are unavailable (apt-get install chromium, or set CHROMIUM_PATH)');
 
   let signalled = false;

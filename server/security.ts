@@ -28,6 +28,8 @@ export function setUpSecurityHeaders(app: Express): void {
           frameAncestors: ["'none'"],
         },
       },
+      // Same-origin referers let a form posted after the session expired come back to its page.
+      referrerPolicy: { policy: 'same-origin' },
       // Same-site deployment only: no cross-origin embedding of any resource.
       crossOriginResourcePolicy: { policy: 'same-origin' },
     }),

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { listStates, loadSampleData } from '../../assessments/index.js';
 import { startTestServer } from '../support/http.js';
+import { signedInClient } from '../support/client.js';
 import { openTestStore, storeKinds, type TestStore } from '../support/stores.js';
 
 for (const kind of storeKinds) {
@@ -28,7 +29,8 @@ for (const kind of storeKinds) {
       const dataDir = mkdtempSync(path.join(tmpdir(), 'palermo-sample-'));
       const app = await startTestServer(t.store, dataDir);
       try {
-        const html = await (await fetch(`${app.url}/`)).text();
+        const client = await signedInClient(app.url, t.store, 'consultant', ['XA']);
+        const html = await (await client.get('/states')).text();
         for (const name of ['Azuria', 'Borealis', 'Coralia', 'Dunmore', 'Estrela', 'Fernhold']) {
           expect(html).to.match(new RegExp(`${name} <span class="badge badge-sample">SAMPLE</span>`));
         }

@@ -4,16 +4,19 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openTestStore, storeKinds, type TestStore } from '../support/stores.js';
 import { startTestServer } from '../support/http.js';
+import { signedInClient, type Client } from '../support/client.js';
 
 for (const kind of storeKinds) {
   describe(`web app on ${kind}`, function () {
     let t: TestStore;
     let app: Awaited<ReturnType<typeof startTestServer>>;
     let dataDir: string;
+    let manager: Client;
     before(async () => {
       dataDir = mkdtempSync(path.join(tmpdir(), 'palermo-app-'));
       t = await openTestStore(kind);
       app = await startTestServer(t.store, dataDir);
+      manager = await signedInClient(app.url, t.store, 'programme_manager');
     });
     after(async () => {
       await app.stop();
@@ -29,8 +32,14 @@ for (const kind of storeKinds) {
       expect(body.schemaVersion).to.match(/^\d{12}-/);
     });
 
+    it('asks a visitor who is not signed in to sign in first, then brings them back', async () => {
+      const res = await fetch(`${app.url}/states`, { redirect: 'manual' });
+      expect(res.status).to.equal(303);
+      expect(res.headers.get('location')).to.equal('/login?next=%2Fstates');
+    });
+
     it('lists the registry of states with status, source and confidence', async () => {
-      const res = await fetch(`${app.url}/`);
+      const res = await manager.get('/states');
       expect(res.status).to.equal(200);
       const html = await res.text();
       expect(html).to.contain('Viet Nam').and.contain('Reservation to article 15(2)').and.contain('Uncertain: verify');
@@ -38,7 +47,7 @@ for (const kind of storeKinds) {
     });
 
     it('answers an unknown page with a 404 page in HTML', async () => {
-      const res = await fetch(`${app.url}/no/such/page`);
+      const res = await manager.get('/no/such/page');
       expect(res.status).to.equal(404);
       expect(res.headers.get('content-type')).to.contain('text/html');
       expect(await res.text()).to.contain('There is no page at this address.');
@@ -54,25 +63,17 @@ for (const kind of storeKinds) {
     });
 
     it('refuses an oversized body with 413 and a malformed JSON body with 400, in plain words', async () => {
-      const big = await fetch(`${app.url}/api/v1/anything`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ text: 'x'.repeat(600 * 1024) }),
-      });
+      const big = await manager.request('POST', '/api/v1/anything', { json: { text: 'x'.repeat(600 * 1024) } });
       expect(big.status).to.equal(413);
       expect(((await big.json()) as { detail: string }).detail).to.equal('The request is larger than the server accepts.');
-      const bad = await fetch(`${app.url}/api/v1/anything`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: '{"unterminated": ',
-      });
+      const bad = await manager.request('POST', '/api/v1/anything', { headers: { 'content-type': 'application/json' }, raw: '{"unterminated": ' });
       expect(bad.status).to.equal(400);
       expect(((await bad.json()) as { detail: string }).detail).to.contain('not well-formed');
     });
 
     it('sends a strict Content-Security-Policy with a fresh script nonce on every page', async () => {
-      const first = (await fetch(`${app.url}/`)).headers.get('content-security-policy') ?? '';
-      const second = (await fetch(`${app.url}/`)).headers.get('content-security-policy') ?? '';
+      const first = (await fetch(`${app.url}/login`)).headers.get('content-security-policy') ?? '';
+      const second = (await fetch(`${app.url}/login`)).headers.get('content-security-policy') ?? '';
       expect(first).to.contain("default-src 'self'").and.contain("object-src 'none'").and.contain("frame-ancestors 'none'");
       expect(first).to.match(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}'/);
       expect(first).not.to.contain('unsafe-inline');

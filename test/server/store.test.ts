@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { listStates, findState, createRound, listRounds } from '../../assessments/index.js';
@@ -22,7 +22,7 @@ for (const kind of storeKinds) {
 
     it('applies every migration and reports the newest as the schema version', async () => {
       const version = await schemaVersion(t.store);
-      expect(version).to.match(/^\d{12}-create-assessments$/);
+      expect(version).to.equal(readdirSync(MIGRATIONS_DIR).sort().at(-1)?.replace(/\.sql$/, ''));
     });
 
     it('does nothing when migrated again', async () => {

@@ -1,0 +1,147 @@
+import type { Request } from 'express';
+import {
+  addComment, findAssessment, latestSnapshotHash, listAssessments, listComments, readAnswers, statusLabels, takeStep, type Assessment, type Step,
+} from '../../assessments/index.js';
+import { loadDefaultRubric, type Answer } from '../../rubric/index.js';
+import { recordAudit } from '../audit.js';
+import { authorize, may, type AssessmentAction } from '../auth/policy.js';
+import { AppError } from '../errors.js';
+import type { Store } from '../store/index.js';
+import { inputParser, type FieldProblem } from '../web/input.js';
+import { takePendingForm, type RouteSpec } from '../web/routing.js';
+
+export const COMMENT_MAX = 5000;
+
+interface CommentForm {
+  indicatorId?: string;
+  body: string;
+  _csrf?: string;
+}
+
+export const parseComment = inputParser<CommentForm>(
+  {
+    type: 'object',
+    required: ['body'],
+    properties: {
+      indicatorId: { type: 'string', maxLength: 80, pattern: '^([A-Z0-9-]+)?$' },
+      body: { type: 'string', minLength: 1, maxLength: COMMENT_MAX, pattern: '\\S' },
+      _csrf: { type: 'string' },
+    },
+  },
+  { body: `Write a comment of 1 to ${COMMENT_MAX} characters.`, indicatorId: 'Choose a question from the list, or none.' },
+);
+
+/** Loads an assessment and checks the user may take `action` on it (404 when they may not even see it). */
+export async function loadAuthorised(store: Store, req: Request, action: AssessmentAction): Promise<Assessment> {
+  const id = Number(req.params.id);
+  const assessment = Number.isInteger(id) && id > 0 ? await findAssessment(store, id) : null;
+  if (!assessment) throw new AppError('NOT_FOUND', 404, 'There is no page at this address.');
+  authorize(req.user!, action, assessment);
+  return assessment;
+}
+
+/** Which role takes which workflow step. */
+const stepActions: Record<Step, AssessmentAction> = {
+  submit: 'submit',
+  'request-changes': 'review',
+  approve: 'review',
+  share: 'share',
+  publish: 'publish',
+};
+
+const stepLabels: Record<Step, string> = {
+  submit: 'Submit for review',
+  'request-changes': 'Request changes',
+  approve: 'Approve',
+  share: 'Share with the focal point',
+  publish: 'Publish',
+};
+
+async function assessmentView(store: Store, req: Request, assessment: Assessment, extra: { problems?: FieldProblem[]; comment?: Record<string, unknown> } = {}) {
+  const rubric = await loadDefaultRubric();
+  const answers = await readAnswers(store, assessment.id);
+  const user = req.user!;
+  const commentAction = `/assessments/${assessment.id}/comments`;
+  const pending = takePendingForm(req, commentAction);
+  const comment = extra.comment ?? pending ?? {};
+  return {
+    title: `${assessment.stateName}: ${assessment.roundTitle}`,
+    assessment: { ...assessment, statusLabel: statusLabels[assessment.status] },
+    snapshotHash: assessment.status === 'published' ? await latestSnapshotHash(store, assessment.id) : null,
+    comments: await listComments(store, assessment.id),
+    canComment: may(user, 'comment', assessment) && assessment.status !== 'published',
+    commentAction,
+    comment,
+    problems: extra.problems,
+    indicators: rubric.indicators.map((i) => ({ id: i.id, title: i.title, selected: comment.indicatorId === i.id })),
+    steps: (Object.keys(stepActions) as Step[])
+      .filter((step) => may(user, stepActions[step], assessment))
+      .map((step) => ({ step, label: stepLabels[step] })),
+    answers: rubric.indicators
+      .filter((i) => answers.has(i.id))
+      .map((i) => ({ id: i.id, title: i.title, answer: answers.get(i.id) as Answer })),
+  };
+}
+
+export function assessmentRoutes(store: Store): RouteSpec[] {
+  const routes: RouteSpec[] = [
+    {
+      method: 'get',
+      path: '/assessments',
+      access: 'signed-in',
+      async handle(req, res) {
+        const visible = (await listAssessments(store)).filter((a) => may(req.user!, 'read', a));
+        res.render('pages/assessments/list', {
+          title: 'Assessments',
+          assessments: visible.map((a) => ({ ...a, statusLabel: statusLabels[a.status] })),
+          canCreate: req.user!.role === 'administrator' || req.user!.role === 'programme_manager',
+        });
+      },
+    },
+    {
+      method: 'get',
+      path: '/assessments/:id',
+      access: 'signed-in',
+      async handle(req, res) {
+        const assessment = await loadAuthorised(store, req, 'read');
+        res.render('pages/assessments/show', await assessmentView(store, req, assessment));
+      },
+    },
+    {
+      method: 'post',
+      path: '/assessments/:id/comments',
+      access: 'signed-in',
+      async handle(req, res) {
+        const assessment = await loadAuthorised(store, req, 'comment');
+        const parsed = parseComment(req.body);
+        if (!parsed.ok) {
+          const view = await assessmentView(store, req, assessment, { problems: parsed.problems, comment: req.body as Record<string, unknown> });
+          return res.status(422).render('pages/assessments/show', view);
+        }
+        if (assessment.status === 'published') throw new AppError('WRONG_STATUS', 409, 'A published assessment takes no more comments.');
+        await store.transaction(async (tx) => {
+          const id = await addComment(tx, { assessmentId: assessment.id, indicatorId: parsed.value.indicatorId || null, authorId: req.user!.id, body: parsed.value.body });
+          await recordAudit(tx, req, { action: 'comment.add', entityType: 'assessment', entityId: assessment.id, details: { commentId: id, indicator: parsed.value.indicatorId || null } });
+        });
+        res.redirect(303, `/assessments/${assessment.id}#comments`);
+      },
+    },
+  ];
+  for (const step of Object.keys(stepActions) as Step[]) {
+    routes.push({
+      method: 'post',
+      path: `/assessments/:id/${step}`,
+      access: 'signed-in',
+      async handle(req, res) {
+        const assessment = await loadAuthorised(store, req, stepActions[step]);
+        await store.transaction(async (tx) => {
+          const after = await takeStep(tx, assessment.id, step, req.user!.id);
+          await recordAudit(tx, req, { action: `assessment.${step}`, entityType: 'assessment', entityId: assessment.id, details: { from: assessment.status, to: after.status } });
+        });
+        req.session.notice = `${stepLabels[step]}: done.`;
+        res.redirect(303, `/assessments/${assessment.id}`);
+      },
+    });
+  }
+  return routes;
+}
