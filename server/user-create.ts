@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { recordAuditWithoutRequest } from './audit.js';
 import { PASSWORD_MIN } from './auth/passwords.js';
-import { roles, type Role } from './auth/roles.js';
+import { roles } from './auth/roles.js';
 import { createUser } from './auth/users.js';
 import { loadConfig } from './config.js';
 import { exitWithStartupError } from './fatal.js';
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const store = await openStore(loadConfig());
   try {
     const user = await store.transaction(async (tx) => {
-      const created = await createUser(tx, { email: values.email!, displayName: values.name!, password, role: role as Role, states });
+      const created = await createUser(tx, { email: values.email!, displayName: values.name!, password, role, states });
       await recordAuditWithoutRequest(tx, { action: 'user.create', entityType: 'user', entityId: created.id, details: { email: created.email, role, via: 'command line' } });
       return created;
     });

@@ -81,8 +81,9 @@ async function renderForm(store: Store, res: Response, view: { user?: UserRecord
 }
 
 function domainProblem(error: unknown): FieldProblem[] | null {
-  if (error instanceof AppError && error.status === 422 || error instanceof AppError && error.code === 'EMAIL_TAKEN') {
-    return [{ field: String(error.details.field ?? ''), message: error.message }];
+  if (error instanceof AppError && (error.status === 422 || error.code === 'EMAIL_TAKEN')) {
+    const field = error.details.field;
+    return [{ field: typeof field === 'string' ? field : '', message: error.message }];
   }
   return null;
 }

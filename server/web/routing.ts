@@ -46,7 +46,8 @@ function notSignedIn(req: Request, res: Response): void {
   }
   let back = req.originalUrl;
   if (req.method === 'POST') {
-    const { _csrf: _ignored, ...fields } = (req.body ?? {}) as Record<string, unknown>;
+    const fields = { ...((req.body ?? {}) as Record<string, unknown>) };
+    delete fields._csrf;
     req.session.pendingForm = { path: req.path, fields, savedAt: new Date().toISOString() };
     req.session.notice = 'Your session had expired. What you sent was kept: sign in and it will be filled in again for you to save.';
     back = refererPath(req) ?? '/';

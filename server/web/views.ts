@@ -10,6 +10,20 @@ function json(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
+/**
+ * A URL fit for an href: only http(s). Drafts are stored as typed, so a citation may still hold
+ * `javascript:` or worse; such a value is shown as text, never linked.
+ */
+function linkable(url: unknown): string | null {
+  if (typeof url !== 'string') return null;
+  try {
+    const protocol = new URL(url).protocol;
+    return protocol === 'http:' || protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
 export function setUpViews(app: Express, production: boolean): void {
   const render = engine({
     extname: '.hbs',
@@ -18,6 +32,7 @@ export function setUpViews(app: Express, production: boolean): void {
     partialsDir: path.join(viewsDir, 'partials'),
     helpers: {
       json,
+      linkable,
       eq: (a: unknown, b: unknown) => a === b,
     },
   });

@@ -2,22 +2,34 @@ import { expect } from 'chai';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'puppeteer-core';
-import { loadSampleData } from '../../assessments/index.js';
-import { axeViolations, launchBrowser, openPage } from '../support/browser.js';
+import type { Browser, BrowserContext, Page } from 'puppeteer-core';
+import { createAssessment, createRound, loadSampleData, registerRubric } from '../../assessments/index.js';
+import { loadDefaultRubric } from '../../rubric/index.js';
+import { axeViolations, launchBrowser } from '../support/browser.js';
+import { createTestUser, TEST_PASSWORD } from '../support/client.js';
 import { startTestServer } from '../support/http.js';
 import { openTestStore, type TestStore } from '../support/stores.js';
 
 describe('pages in Chromium', function () {
-  this.timeout(60_000);
+  this.timeout(90_000);
   let t: TestStore;
   let app: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
   let dataDir: string;
+  let assessmentPath: string;
+  let adminEmail: string;
+  let managerEmail: string;
+
   before(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'palermo-pages-'));
     t = await openTestStore('postgres');
     await loadSampleData(t.store);
+    const rubric = await loadDefaultRubric();
+    await registerRubric(t.store, rubric);
+    const round = await createRound(t.store, { slug: 'pages', title: 'Pages round', startsOn: '2025-01-01' });
+    assessmentPath = `/assessments/${(await createAssessment(t.store, { stateCode: 'XA', roundId: round.id, rubricKey: rubric.key })).id}`;
+    adminEmail = (await createTestUser(t.store, 'administrator')).email;
+    managerEmail = (await createTestUser(t.store, 'programme_manager')).email;
     app = await startTestServer(t.store, dataDir);
     browser = await launchBrowser();
   });
@@ -28,26 +40,75 @@ describe('pages in Chromium', function () {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  for (const [name, url] of [
-    ['the registry of states', '/'],
-    ['the 404 page', '/no/such/page'],
-  ] as const) {
-    it(`has no axe-core violations on ${name}`, async () => {
-      const page = await openPage(browser, `${app.url}${url}`);
-      const violations = await axeViolations(page);
-      await page.close();
-      expect(violations, JSON.stringify(violations, null, 2)).to.deep.equal([]);
-    });
+  /** Presses Tab until the element with `id` has the focus, as a keyboard user would (a few presses at most). */
+  async function tabTo(page: Page, id: string): Promise<void> {
+    for (let presses = 0; presses < 6; presses++) {
+      await page.keyboard.press('Tab');
+      if ((await page.evaluate(() => document.activeElement?.id)) === id) return;
+    }
+    throw new Error(`${id} cannot be reached with the Tab key`);
   }
 
-  it('lets a keyboard user skip straight to the content', async () => {
-    const page = await openPage(browser, `${app.url}/`);
+  /** Signs in with the keyboard only: Tab to each field, type, Enter. */
+  async function signInByKeyboard(context: BrowserContext, email: string): Promise<Page> {
+    const page = await context.newPage();
+    await page.setBypassCSP(true); // only so axe-core can be injected later
+    await page.goto(`${app.url}/login`);
+    await tabTo(page, 'field-email');
+    await page.keyboard.type(email);
     await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => document.activeElement?.textContent?.trim());
-    expect(focused).to.equal('Skip to content');
+    expect(await page.evaluate(() => document.activeElement?.id)).to.equal('field-password');
+    await page.keyboard.type(TEST_PASSWORD);
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+    return page;
+  }
+
+  async function expectNoViolations(page: Page, url: string): Promise<void> {
+    await page.goto(`${app.url}${url}`, { waitUntil: 'load' });
+    const violations = await axeViolations(page);
+    expect(violations, `${url}: ${JSON.stringify(violations, null, 2)}`).to.deep.equal([]);
+  }
+
+  it('lets a keyboard user skip to the content and sign in without a mouse', async () => {
+    const context = await browser.createBrowserContext();
+    const page = await signInByKeyboard(context, managerEmail);
+    expect(new URL(page.url()).pathname).to.equal('/');
+    expect(await page.$eval('h1', (h) => h.textContent)).to.contain('Welcome');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).to.equal('Skip to content');
     await page.keyboard.press('Enter');
-    const target = await page.evaluate(() => document.activeElement?.id);
-    expect(target).to.equal('main');
-    await page.close();
+    expect(await page.evaluate(() => document.activeElement?.id)).to.equal('main');
+    await context.close();
+  });
+
+  it('has no axe-core violations on the sign-in and 404 pages', async () => {
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    await page.setBypassCSP(true);
+    await expectNoViolations(page, '/login');
+    await expectNoViolations(page, '/no/such/page');
+    await context.close();
+  });
+
+  it('has no axe-core violations on the pages a programme manager uses', async () => {
+    const context = await browser.createBrowserContext();
+    const page = await signInByKeyboard(context, managerEmail);
+    for (const url of ['/', '/states', '/assessments', assessmentPath, '/rounds']) await expectNoViolations(page, url);
+    await context.close();
+  });
+
+  it('has no axe-core violations on the administration pages', async () => {
+    const context = await browser.createBrowserContext();
+    const page = await signInByKeyboard(context, adminEmail);
+    for (const url of ['/', '/admin/users', '/admin/users/new', '/admin/audit', '/rounds']) await expectNoViolations(page, url);
+    await context.close();
+  });
+
+  it('marks a SAMPLE state\'s assessment as SAMPLE', async () => {
+    const context = await browser.createBrowserContext();
+    const page = await signInByKeyboard(context, managerEmail);
+    await page.goto(`${app.url}${assessmentPath}`);
+    expect(await page.$eval('.notice-sample', (n) => n.textContent)).to.contain('SAMPLE');
+    await context.close();
   });
 });

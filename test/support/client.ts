@@ -45,6 +45,14 @@ export class Client {
     return res;
   }
 
+  /** The same browser (cookies and token) talking to another server, as behind a load balancer. */
+  at(base: string): Client {
+    const other = new Client(base);
+    other.cookies = new Map(this.cookies);
+    other.token = this.token;
+    return other;
+  }
+
   get(path: string): Promise<Response> {
     return this.request('GET', path);
   }

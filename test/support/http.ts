@@ -8,7 +8,7 @@ import type { Store } from '../../server/store/index.js';
 export type LogLines = Record<string, unknown>[];
 
 /** The real HTTP server on a free port of 127.0.0.1, over the given store; logs captured for assertions. */
-export async function startTestServer(store: Store, dataDir: string): Promise<Running & { logs: LogLines }> {
+export async function startTestServer(store: Store, dataDir: string, env: Record<string, string> = {}): Promise<Running & { logs: LogLines }> {
   const logs: LogLines = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -16,7 +16,7 @@ export async function startTestServer(store: Store, dataDir: string): Promise<Ru
       done();
     },
   });
-  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0' });
+  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', ...env });
   const running = await startServer(config, createLogger('info', sink), store);
   return Object.assign(running, { logs });
 }

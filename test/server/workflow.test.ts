@@ -1,0 +1,104 @@
+import { expect } from 'chai';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createAssessment, createRound, registerRubric, saveAnswer } from '../../assessments/index.js';
+import { loadDefaultRubric } from '../../rubric/index.js';
+import { signedInClient, type Client } from '../support/client.js';
+import { startTestServer } from '../support/http.js';
+import { openTestStore, type TestStore } from '../support/stores.js';
+
+describe('review workflow', function () {
+  this.timeout(60_000);
+  let t: TestStore;
+  let app: Awaited<ReturnType<typeof startTestServer>>;
+  let dataDir: string;
+  let page: string;
+  let consultant: Client;
+  let manager: Client;
+  let focalPoint: Client;
+  let otherFocalPoint: Client;
+
+  before(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'palermo-workflow-'));
+    t = await openTestStore('pglite');
+    app = await startTestServer(t.store, dataDir);
+    const rubric = await loadDefaultRubric();
+    await registerRubric(t.store, rubric);
+    const round = await createRound(t.store, { slug: 'wf', title: 'Workflow round', startsOn: '2025-01-01' });
+    const assessment = await createAssessment(t.store, { stateCode: 'KI', roundId: round.id, rubricKey: rubric.key });
+    await saveAnswer(t.store, assessment.id, 'CRIM-OFFENCE', { status: 'answered', value: true });
+    page = `/assessments/${assessment.id}`;
+    consultant = await signedInClient(app.url, t.store, 'consultant', ['KI']);
+    manager = await signedInClient(app.url, t.store, 'programme_manager');
+    focalPoint = await signedInClient(app.url, t.store, 'focal_point', ['KI']);
+    otherFocalPoint = await signedInClient(app.url, t.store, 'focal_point', ['NR']);
+  });
+  after(async () => {
+    await app.stop();
+    await t.dispose();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const status = async () => ((await (await manager.get(`/api${page.replace('/assessments', '/v1/assessments')}`)).json()) as { assessment: { status: string } }).assessment.status;
+
+  it('shows each person what awaits them on their home page', async () => {
+    expect(await (await consultant.get('/')).text()).to.contain('Kiribati');
+    expect(await (await manager.get('/')).text()).to.contain('Nothing waits for you now');
+  });
+
+  it('refuses a step the workflow does not allow now with 409 and a plain reason', async () => {
+    const res = await manager.post(`${page}/approve`);
+    expect(res.status).to.equal(409);
+    expect(await res.text()).to.contain('Only an assessment submitted for review can be approved.');
+  });
+
+  it('goes draft -> submitted -> changes requested -> submitted -> approved', async () => {
+    expect((await consultant.post(`${page}/submit`)).status).to.equal(303);
+    expect(await status()).to.equal('submitted');
+    expect(await (await manager.get('/')).text()).to.contain('Kiribati');
+    expect((await manager.post(`${page}/comments`, { body: 'Please cite the 2019 amendment.', indicatorId: 'CRIM-OFFENCE' })).status).to.equal(303);
+    expect((await manager.post(`${page}/request-changes`)).status).to.equal(303);
+    expect(await status()).to.equal('changes_requested');
+    expect((await consultant.post(`${page}/submit`)).status).to.equal(303);
+    expect((await manager.post(`${page}/approve`)).status).to.equal(303);
+    expect(await status()).to.equal('approved');
+  });
+
+  it('hides the assessment from its focal point until it is shared, and from other states always', async () => {
+    expect((await focalPoint.get(page)).status).to.equal(404);
+    expect((await manager.post(`${page}/share`)).status).to.equal(303);
+    const html = await (await focalPoint.get(page)).text();
+    expect(html).to.contain('Please cite the 2019 amendment.');
+    expect((await otherFocalPoint.get(page)).status).to.equal(404);
+    expect((await otherFocalPoint.get(`/api/v1${page}`)).status).to.equal(404);
+  });
+
+  it('lets the focal point send comments and corrections before publication', async () => {
+    const res = await focalPoint.post(`${page}/comments`, { body: 'An amendment passed in March 2025 (Act No. 4 of 2025).' });
+    expect(res.status).to.equal(303);
+    expect(await (await manager.get(page)).text()).to.contain('Act No. 4 of 2025');
+  });
+
+  it('publishes a frozen snapshot with a content hash, after which no comment is taken', async () => {
+    expect((await manager.post(`${page}/publish`)).status).to.equal(303);
+    expect(await status()).to.equal('published');
+    const rows = await t.store.query<{ content_hash: string; content: { answers: Record<string, unknown> } }>(
+      'SELECT content_hash, content FROM assessment_snapshots',
+    );
+    expect(rows).to.have.length(1);
+    expect(rows[0]?.content_hash).to.match(/^[0-9a-f]{64}$/);
+    expect(rows[0]?.content.answers).to.have.key('CRIM-OFFENCE');
+    expect(await (await focalPoint.get(page)).text()).to.contain(rows[0]!.content_hash);
+    expect((await focalPoint.post(`${page}/comments`, { body: 'Too late' })).status).to.equal(403);
+    expect((await consultant.post(`${page}/submit`)).status).to.equal(409);
+  });
+
+  it('records every step in the audit log', async () => {
+    const rows = await t.store.query<{ action: string }>(`SELECT action FROM audit_log WHERE entity_type = 'assessment' ORDER BY id`);
+    expect(rows.map((r) => r.action)).to.deep.equal([
+      'assessment.submit', 'comment.add', 'assessment.request-changes', 'assessment.submit', 'assessment.approve',
+      'assessment.share', 'comment.add', 'assessment.publish',
+    ]);
+  });
+});
