@@ -1,11 +1,9 @@
-import { addComment, listAssessments, listComments, readAnswers, statusLabels } from '../../assessments/index.js';
-import { recordAudit } from '../audit.js';
+import { listAssessments, listComments, readAnswers, statusLabels } from '../../assessments/index.js';
 import { may } from '../auth/policy.js';
-import { AppError } from '../errors.js';
 import type { Store } from '../store/index.js';
 import { unprocessable } from '../web/input.js';
 import type { RouteSpec } from '../web/routing.js';
-import { loadAuthorised, parseComment } from './assessments.js';
+import { loadAuthorised, parseComment, postComment } from './assessments.js';
 
 /** The JSON API (version 1): the same data and checks as the pages; problem+json on errors. */
 export function apiRoutes(store: Store): RouteSpec[] {
@@ -49,12 +47,7 @@ export function apiRoutes(store: Store): RouteSpec[] {
         const assessment = await loadAuthorised(store, req, 'comment');
         const parsed = parseComment(req.body);
         if (!parsed.ok) throw unprocessable(parsed.problems);
-        if (assessment.status === 'published') throw new AppError('WRONG_STATUS', 409, 'A published assessment takes no more comments.');
-        const id = await store.transaction(async (tx) => {
-          const commentId = await addComment(tx, { assessmentId: assessment.id, indicatorId: parsed.value.indicatorId || null, authorId: req.user!.id, body: parsed.value.body });
-          await recordAudit(tx, req, { action: 'comment.add', entityType: 'assessment', entityId: assessment.id, details: { commentId, indicator: parsed.value.indicatorId || null } });
-          return commentId;
-        });
+        const id = await postComment(store, req, assessment, parsed.value);
         res.status(201).json({ id });
       },
     },

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import {
-  addComment, findAssessment, latestSnapshotHash, listAssessments, listComments, readAnswers, statusLabels, takeStep, type Assessment, type Step,
+  addComment, findAssessment, latestSnapshotHash, listAssessments, listComments, readAnswers, statusLabels, steps, takeStep, type Assessment, type Step,
 } from '../../assessments/index.js';
 import { loadDefaultRubric, type Answer } from '../../rubric/index.js';
 import { recordAudit } from '../audit.js';
@@ -31,6 +31,17 @@ export const parseComment = inputParser<CommentForm>(
   { body: `Write a comment of 1 to ${COMMENT_MAX} characters.`, indicatorId: 'Choose a question from the list, or none.' },
 );
 
+/** Adds a comment and its audit entry in one transaction; a published assessment takes none. */
+export async function postComment(store: Store, req: Request, assessment: Assessment, form: CommentForm): Promise<number> {
+  if (assessment.status === 'published') throw new AppError('WRONG_STATUS', 409, 'A published assessment takes no more comments.');
+  const indicatorId = form.indicatorId || null;
+  return store.transaction(async (tx) => {
+    const commentId = await addComment(tx, { assessmentId: assessment.id, indicatorId, authorId: req.user!.id, body: form.body });
+    await recordAudit(tx, req, { action: 'comment.add', entityType: 'assessment', entityId: assessment.id, details: { commentId, indicator: indicatorId } });
+    return commentId;
+  });
+}
+
 /** Loads an assessment and checks the user may take `action` on it (404 when they may not even see it). */
 export async function loadAuthorised(store: Store, req: Request, action: AssessmentAction): Promise<Assessment> {
   const id = Number(req.params.id);
@@ -57,6 +68,11 @@ const stepLabels: Record<Step, string> = {
   publish: 'Publish',
 };
 
+function stepOpen(step: Step, assessment: Assessment): boolean {
+  const from: readonly string[] = steps[step].from;
+  return from.includes(assessment.status) && !(step === 'share' && assessment.sharedWithFocalPointAt !== null);
+}
+
 async function assessmentView(store: Store, req: Request, assessment: Assessment, extra: { problems?: FieldProblem[]; comment?: Record<string, unknown> } = {}) {
   const rubric = await loadDefaultRubric();
   const answers = await readAnswers(store, assessment.id);
@@ -68,14 +84,15 @@ async function assessmentView(store: Store, req: Request, assessment: Assessment
     title: `${assessment.stateName}: ${assessment.roundTitle}`,
     assessment: { ...assessment, statusLabel: statusLabels[assessment.status] },
     snapshotHash: assessment.status === 'published' ? await latestSnapshotHash(store, assessment.id) : null,
-    comments: await listComments(store, assessment.id),
+    comments: (await listComments(store, assessment.id)).map((c) => ({ ...c, indicatorTitle: c.indicatorId ? rubric.indicator(c.indicatorId)?.title : null })),
     canComment: may(user, 'comment', assessment) && assessment.status !== 'published',
     commentAction,
     comment,
     problems: extra.problems,
     indicators: rubric.indicators.map((i) => ({ id: i.id, title: i.title, selected: comment.indicatorId === i.id })),
+    // Only the steps this person may take and the workflow allows now.
     steps: (Object.keys(stepActions) as Step[])
-      .filter((step) => may(user, stepActions[step], assessment))
+      .filter((step) => may(user, stepActions[step], assessment) && stepOpen(step, assessment))
       .map((step) => ({ step, label: stepLabels[step] })),
     answers: rubric.indicators
       .filter((i) => answers.has(i.id))
@@ -118,11 +135,7 @@ export function assessmentRoutes(store: Store): RouteSpec[] {
           const view = await assessmentView(store, req, assessment, { problems: parsed.problems, comment: req.body as Record<string, unknown> });
           return res.status(422).render('pages/assessments/show', view);
         }
-        if (assessment.status === 'published') throw new AppError('WRONG_STATUS', 409, 'A published assessment takes no more comments.');
-        await store.transaction(async (tx) => {
-          const id = await addComment(tx, { assessmentId: assessment.id, indicatorId: parsed.value.indicatorId || null, authorId: req.user!.id, body: parsed.value.body });
-          await recordAudit(tx, req, { action: 'comment.add', entityType: 'assessment', entityId: assessment.id, details: { commentId: id, indicator: parsed.value.indicatorId || null } });
-        });
+        await postComment(store, req, assessment, parsed.value);
         res.redirect(303, `/assessments/${assessment.id}#comments`);
       },
     },

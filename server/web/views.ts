@@ -24,6 +24,14 @@ function linkable(url: unknown): string | null {
   }
 }
 
+const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+
+/** An ISO timestamp as people read it, in UTC (users sit in many time zones; UTC is said, not implied). */
+function when(iso: unknown): string {
+  const date = typeof iso === 'string' || iso instanceof Date ? new Date(iso) : null;
+  return date && !Number.isNaN(date.getTime()) ? `${dateTime.format(date)} UTC` : '';
+}
+
 export function setUpViews(app: Express, production: boolean): void {
   const render = engine({
     extname: '.hbs',
@@ -33,6 +41,7 @@ export function setUpViews(app: Express, production: boolean): void {
     helpers: {
       json,
       linkable,
+      when,
       eq: (a: unknown, b: unknown) => a === b,
     },
   });
