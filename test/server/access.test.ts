@@ -1,13 +1,7 @@
 import { expect } from 'chai';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createAssessment, createRound, registerRubric } from '../../assessments/index.js';
-import { loadDefaultRubric } from '../../rubric/index.js';
 import { routeTable } from '../../server/routes/index.js';
 import { Client, createTestUser } from '../support/client.js';
-import { startTestServer } from '../support/http.js';
-import { openTestStore, type TestStore } from '../support/stores.js';
+import { openTestAssessment, startTestApp, type TestApp } from '../support/http.js';
 
 /** Everyone who may knock: nobody, each role, and people of the wrong state. */
 const actors = ['anonymous', 'administrator', 'manager', 'consultant', 'consultantElsewhere', 'focalPoint', 'focalPointElsewhere'] as const;
@@ -55,28 +49,21 @@ function allowed(rule: Rule, actor: Actor): boolean {
 
 describe('access matrix: every route x every role', function () {
   this.timeout(120_000);
-  let t: TestStore;
-  let app: Awaited<ReturnType<typeof startTestServer>>;
-  let dataDir: string;
+  let app: TestApp;
   let assessmentId: number;
   let consultantId: number;
   const clients = new Map<Actor, { client: Client; email: string | null }>();
 
   before(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'palermo-access-'));
-    t = await openTestStore('postgres');
-    app = await startTestServer(t.store, dataDir);
-    const rubric = await loadDefaultRubric();
-    await registerRubric(t.store, rubric);
-    const round = await createRound(t.store, { slug: 'access', title: 'Access round', startsOn: '2025-01-01' });
-    assessmentId = (await createAssessment(t.store, { stateCode: 'FJ', roundId: round.id, rubricKey: rubric.key })).id;
+    app = await startTestApp('postgres');
+    assessmentId = (await openTestAssessment(app.store, 'FJ', 'access')).id;
     const accounts: Record<Exclude<Actor, 'anonymous'>, Parameters<typeof createTestUser>> = {
-      administrator: [t.store, 'administrator'],
-      manager: [t.store, 'programme_manager'],
-      consultant: [t.store, 'consultant', ['FJ']],
-      consultantElsewhere: [t.store, 'consultant', ['TO']],
-      focalPoint: [t.store, 'focal_point', ['FJ']],
-      focalPointElsewhere: [t.store, 'focal_point', ['TO']],
+      administrator: [app.store, 'administrator'],
+      manager: [app.store, 'programme_manager'],
+      consultant: [app.store, 'consultant', ['FJ']],
+      consultantElsewhere: [app.store, 'consultant', ['TO']],
+      focalPoint: [app.store, 'focal_point', ['FJ']],
+      focalPointElsewhere: [app.store, 'focal_point', ['TO']],
     };
     clients.set('anonymous', { client: new Client(app.url), email: null });
     for (const [actor, args] of Object.entries(accounts) as [Actor, Parameters<typeof createTestUser>][]) {
@@ -89,23 +76,21 @@ describe('access matrix: every route x every role', function () {
   });
   after(async () => {
     await app?.stop();
-    await t?.dispose();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('has an expectation for every route of the route table, and no stale one', () => {
-    const table = routeTable(t.store).map((r) => `${r.method.toUpperCase()} ${r.path}`);
+    const table = routeTable(app.store).map((r) => `${r.method.toUpperCase()} ${r.path}`);
     expect([...table].sort()).to.deep.equal(Object.keys(expected).sort());
   });
 
   it('answers every route for every actor as the table says', async () => {
     const failures: string[] = [];
-    for (const route of routeTable(t.store)) {
+    for (const route of routeTable(app.store)) {
       const key = `${route.method.toUpperCase()} ${route.path}`;
       const url = route.path.replace(':id', String(assessmentId)).replace(':userId', String(consultantId));
       for (const actor of actors) {
         // Each request meets the same draft, whatever an earlier allowed request did to it.
-        await t.store.query(`UPDATE assessments SET status = 'draft', shared_with_focal_point_at = NULL WHERE id = $1`, [assessmentId]);
+        await app.store.query(`UPDATE assessments SET status = 'draft', shared_with_focal_point_at = NULL WHERE id = $1`, [assessmentId]);
         const { client, email } = clients.get(actor)!;
         const res = route.method === 'get' ? await client.get(url) : url.startsWith('/api/') ? await client.request('POST', url, { json: {} }) : await client.post(url, {});
         const location = res.headers.get('location') ?? '';

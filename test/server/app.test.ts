@@ -1,27 +1,18 @@
 import { expect } from 'chai';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { openTestStore, storeKinds, type TestStore } from '../support/stores.js';
-import { startTestServer } from '../support/http.js';
+import { storeKinds } from '../support/stores.js';
+import { startTestApp, type TestApp } from '../support/http.js';
 import { signedInClient, type Client } from '../support/client.js';
 
 for (const kind of storeKinds) {
   describe(`web app on ${kind}`, function () {
-    let t: TestStore;
-    let app: Awaited<ReturnType<typeof startTestServer>>;
-    let dataDir: string;
+    let app: TestApp;
     let manager: Client;
     before(async () => {
-      dataDir = mkdtempSync(path.join(tmpdir(), 'palermo-app-'));
-      t = await openTestStore(kind);
-      app = await startTestServer(t.store, dataDir);
-      manager = await signedInClient(app.url, t.store, 'programme_manager');
+      app = await startTestApp(kind);
+      manager = await signedInClient(app.url, app.store, 'programme_manager');
     });
     after(async () => {
       await app.stop();
-      await t.dispose();
-      rmSync(dataDir, { recursive: true, force: true });
     });
 
     it('reports the store kind and schema version at /healthz', async () => {

@@ -2,38 +2,30 @@ import { expect } from 'chai';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createAssessment, createRound, registerRubric } from '../../assessments/index.js';
-import { loadDefaultRubric } from '../../rubric/index.js';
 import { MAX_FAILURES_PER_EMAIL } from '../../server/auth/throttle.js';
 import { Client, createTestUser, TEST_PASSWORD } from '../support/client.js';
-import { startTestServer } from '../support/http.js';
-import { openTestStore, storeKinds, type TestStore } from '../support/stores.js';
+import { openTestAssessment, startTestApp, startTestServer, type TestApp } from '../support/http.js';
+import { openTestStore, storeKinds } from '../support/stores.js';
 
 for (const kind of storeKinds) {
   describe(`signing in and sessions on ${kind}`, function () {
     this.timeout(60_000);
-    let t: TestStore;
-    let app: Awaited<ReturnType<typeof startTestServer>>;
-    let dataDir: string;
+    let app: TestApp;
     before(async () => {
-      dataDir = mkdtempSync(path.join(tmpdir(), 'palermo-auth-'));
-      t = await openTestStore(kind);
-      app = await startTestServer(t.store, dataDir);
+      app = await startTestApp(kind);
     });
     after(async () => {
       await app.stop();
-      await t.dispose();
-      rmSync(dataDir, { recursive: true, force: true });
     });
 
     it('stores passwords as argon2id hashes, never as typed', async () => {
-      const user = await createTestUser(t.store, 'consultant', ['FJ']);
-      const rows = await t.store.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [user.id]);
+      const user = await createTestUser(app.store, 'consultant', ['FJ']);
+      const rows = await app.store.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [user.id]);
       expect(rows[0]?.password_hash).to.match(/^\$argon2id\$/).and.not.contain(TEST_PASSWORD);
     });
 
     it('signs in with a session cookie that scripts cannot read, and signs out', async () => {
-      const user = await createTestUser(t.store, 'programme_manager');
+      const user = await createTestUser(app.store, 'programme_manager');
       const client = new Client(app.url);
       const res = await client.login(user.email);
       expect(res.headers.get('location')).to.equal('/');
@@ -46,7 +38,7 @@ for (const kind of storeKinds) {
     });
 
     it('gives the same answer for a wrong password and for an unknown account', async () => {
-      const user = await createTestUser(t.store, 'consultant', ['FJ']);
+      const user = await createTestUser(app.store, 'consultant', ['FJ']);
       const wrong = await new Client(app.url).post('/login', { email: user.email, password: 'not the password at all' });
       const unknown = await new Client(app.url).post('/login', { email: 'nobody@example.org', password: 'not the password at all' });
       expect(wrong.status).to.equal(401);
@@ -56,7 +48,7 @@ for (const kind of storeKinds) {
     });
 
     it('answers 429 after repeated failures, for existing and unknown accounts alike, even with the right password', async () => {
-      const user = await createTestUser(t.store, 'consultant', ['FJ']);
+      const user = await createTestUser(app.store, 'consultant', ['FJ']);
       for (const email of [user.email, 'ghost@example.org']) {
         const client = new Client(app.url);
         for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++) {
@@ -69,7 +61,7 @@ for (const kind of storeKinds) {
     });
 
     it('refuses a state-changing request without a CSRF token, or with a forged one, with 403', async () => {
-      const user = await createTestUser(t.store, 'programme_manager');
+      const user = await createTestUser(app.store, 'programme_manager');
       const client = new Client(app.url);
       await client.login(user.email);
       const missing = await client.request('POST', '/logout', { form: {}, csrf: false });
@@ -81,39 +73,36 @@ for (const kind of storeKinds) {
     });
 
     it('ends a session after its idle time', async () => {
-      const user = await createTestUser(t.store, 'programme_manager');
+      const user = await createTestUser(app.store, 'programme_manager');
       const client = new Client(app.url);
       await client.login(user.email);
-      await t.store.query(`UPDATE sessions SET expires_at = now() - interval '1 second'`);
+      await app.store.query(`UPDATE sessions SET expires_at = now() - interval '1 second'`);
       const res = await client.get('/assessments');
       expect(res.status).to.equal(303);
       expect(res.headers.get('location')).to.equal('/login?next=%2Fassessments');
     });
 
     it('stops a deactivated account at its next request', async () => {
-      const user = await createTestUser(t.store, 'programme_manager');
+      const user = await createTestUser(app.store, 'programme_manager');
       const client = new Client(app.url);
       await client.login(user.email);
-      await t.store.query('UPDATE users SET active = false WHERE id = $1', [user.id]);
+      await app.store.query('UPDATE users SET active = false WHERE id = $1', [user.id]);
       expect((await client.get('/api/v1/me')).status).to.equal(401);
     });
 
     it('never sends a signed-in user to another site after signing in', async () => {
-      const user = await createTestUser(t.store, 'programme_manager');
+      const user = await createTestUser(app.store, 'programme_manager');
       const res = await new Client(app.url).post('/login', { email: user.email, password: TEST_PASSWORD, next: '//evil.example/phish' });
       expect(res.headers.get('location')).to.equal('/');
     });
 
     it('keeps a comment typed when the session had expired, and fills it in again after signing in', async () => {
-      const rubric = await loadDefaultRubric();
-      await registerRubric(t.store, rubric);
-      const round = await createRound(t.store, { slug: `expiry-${kind}`, title: 'Expiry', startsOn: '2025-01-01' });
-      const assessment = await createAssessment(t.store, { stateCode: 'FJ', roundId: round.id, rubricKey: rubric.key });
-      const user = await createTestUser(t.store, 'consultant', ['FJ']);
+      const assessment = await openTestAssessment(app.store, 'FJ', `expiry-${kind}`);
+      const user = await createTestUser(app.store, 'consultant', ['FJ']);
       const client = new Client(app.url);
       await client.login(user.email);
-      await t.store.query(`UPDATE sessions SET expires_at = now() - interval '1 second'`);
-      const page = `/assessments/${assessment.id}`;
+      await app.store.query(`UPDATE sessions SET expires_at = now() - interval '1 second'`);
+      const page = assessment.path;
       const typed = 'Section 12 was amended in 2025; the new text covers abuse of a position of vulnerability.';
       const res = await client.request('POST', `${page}/comments`, {
         form: { body: typed, indicatorId: 'CRIM-MEANS' },
@@ -127,14 +116,14 @@ for (const kind of storeKinds) {
       expect(html).to.contain(`>${typed}</textarea>`);
       expect(html).to.match(/<option value="CRIM-MEANS" selected>/);
       expect(html).to.contain('has been filled in again');
-      const saved = await t.store.query<{ n: number }>('SELECT count(*)::int AS n FROM comments WHERE assessment_id = $1', [assessment.id]);
+      const saved = await app.store.query<{ n: number }>('SELECT count(*)::int AS n FROM comments WHERE assessment_id = $1', [assessment.id]);
       expect(saved[0]?.n, 'nothing is saved until the user saves it').to.equal(0);
     });
 
     it('writes sign-ins and changes to the audit log with who, what, when and from where', async () => {
-      const user = await createTestUser(t.store, 'programme_manager');
+      const user = await createTestUser(app.store, 'programme_manager');
       await new Client(app.url).login(user.email);
-      const rows = await t.store.query<{ action: string; ip: string; request_id: string; at: Date }>(
+      const rows = await app.store.query<{ action: string; ip: string; request_id: string; at: Date }>(
         `SELECT action, ip, request_id, at FROM audit_log WHERE user_id = $1`,
         [user.id],
       );

@@ -1,50 +1,36 @@
 import { expect } from 'chai';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
-import { createAssessment, createRound, registerRubric, saveAnswer } from '../../assessments/index.js';
-import { loadDefaultRubric } from '../../rubric/index.js';
+import { saveAnswer } from '../../assessments/index.js';
 import { launchBrowser } from '../support/browser.js';
 import { createTestUser, signedInClient, TEST_PASSWORD, type Client } from '../support/client.js';
-import { startTestServer } from '../support/http.js';
-import { openTestStore, type TestStore } from '../support/stores.js';
+import { openTestAssessment, startTestApp, type TestApp } from '../support/http.js';
 
 const SCRIPT = '<script>window.__pwned = true</script>';
 const IMG = '<img src=x onerror="window.__pwned = true">';
 
 describe('hostile input', function () {
   this.timeout(90_000);
-  let t: TestStore;
-  let app: Awaited<ReturnType<typeof startTestServer>>;
-  let dataDir: string;
+  let app: TestApp;
   let manager: Client;
   let page: string;
   let consultantEmail: string;
 
   before(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'palermo-hostile-'));
-    t = await openTestStore('postgres');
-    app = await startTestServer(t.store, dataDir);
-    const rubric = await loadDefaultRubric();
-    await registerRubric(t.store, rubric);
-    const round = await createRound(t.store, { slug: 'hostile', title: 'Hostile round', startsOn: '2025-01-01' });
-    const assessment = await createAssessment(t.store, { stateCode: 'TH', roundId: round.id, rubricKey: rubric.key });
-    page = `/assessments/${assessment.id}`;
-    await saveAnswer(t.store, assessment.id, 'CRIM-OFFENCE', {
+    app = await startTestApp('postgres');
+    const assessment = await openTestAssessment(app.store, 'TH', 'hostile');
+    page = assessment.path;
+    await saveAnswer(app.store, assessment.id, 'CRIM-OFFENCE', {
       status: 'answered',
       value: true,
       notes: `Notes ${IMG}`,
       citations: [{ instrument: `Act ${SCRIPT}`, provision: 's. 6', year: 2008, url: 'javascript:alert(1)', excerpt: `Section 6 ${SCRIPT} ${IMG}`, language: 'en' }],
     });
-    consultantEmail = (await createTestUser(t.store, 'consultant', ['TH'], `Mallory ${SCRIPT}`)).email;
-    manager = await signedInClient(app.url, t.store, 'programme_manager');
+    consultantEmail = (await createTestUser(app.store, 'consultant', ['TH'], `Mallory ${SCRIPT}`)).email;
+    manager = await signedInClient(app.url, app.store, 'programme_manager');
     await manager.post(`${page}/comments`, { body: `Comment ${IMG}` });
   });
   after(async () => {
     await app.stop();
-    await t.dispose();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('shows script and markup in legal excerpts, notes, comments and names as text', async () => {
@@ -52,7 +38,7 @@ describe('hostile input', function () {
     expect(html).not.to.contain(SCRIPT).and.not.to.contain(IMG);
     expect(html).to.contain('Section 6 &lt;script&gt;window.__pwned &#x3D; true&lt;/script&gt;');
     expect(html).to.contain('Comment &lt;img src&#x3D;x onerror&#x3D;&quot;window.__pwned &#x3D; true&quot;&gt;');
-    const admin = await signedInClient(app.url, t.store, 'administrator');
+    const admin = await signedInClient(app.url, app.store, 'administrator');
     const users = await (await admin.get('/admin/users')).text();
     expect(users).to.contain('Mallory &lt;script&gt;').and.not.to.contain(`Mallory ${SCRIPT}`);
   });

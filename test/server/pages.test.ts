@@ -1,43 +1,29 @@
 import { expect } from 'chai';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
-import { createAssessment, createRound, loadSampleData, registerRubric } from '../../assessments/index.js';
-import { loadDefaultRubric } from '../../rubric/index.js';
+import { loadSampleData } from '../../assessments/index.js';
 import { axeViolations, launchBrowser } from '../support/browser.js';
 import { createTestUser, TEST_PASSWORD } from '../support/client.js';
-import { startTestServer } from '../support/http.js';
-import { openTestStore, type TestStore } from '../support/stores.js';
+import { openTestAssessment, startTestApp, type TestApp } from '../support/http.js';
 
 describe('pages in Chromium', function () {
   this.timeout(90_000);
-  let t: TestStore;
-  let app: Awaited<ReturnType<typeof startTestServer>>;
+  let app: TestApp;
   let browser: Browser;
-  let dataDir: string;
   let assessmentPath: string;
   let adminEmail: string;
   let managerEmail: string;
 
   before(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'palermo-pages-'));
-    t = await openTestStore('postgres');
-    await loadSampleData(t.store);
-    const rubric = await loadDefaultRubric();
-    await registerRubric(t.store, rubric);
-    const round = await createRound(t.store, { slug: 'pages', title: 'Pages round', startsOn: '2025-01-01' });
-    assessmentPath = `/assessments/${(await createAssessment(t.store, { stateCode: 'XA', roundId: round.id, rubricKey: rubric.key })).id}`;
-    adminEmail = (await createTestUser(t.store, 'administrator')).email;
-    managerEmail = (await createTestUser(t.store, 'programme_manager')).email;
-    app = await startTestServer(t.store, dataDir);
+    app = await startTestApp('postgres');
+    await loadSampleData(app.store);
+    assessmentPath = (await openTestAssessment(app.store, 'XA', 'pages')).path;
+    adminEmail = (await createTestUser(app.store, 'administrator')).email;
+    managerEmail = (await createTestUser(app.store, 'programme_manager')).email;
     browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();
     await app?.stop();
-    await t?.dispose();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   /** Presses Tab until the element with `id` has the focus, as a keyboard user would (a few presses at most). */

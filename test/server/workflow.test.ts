@@ -1,18 +1,11 @@
 import { expect } from 'chai';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createAssessment, createRound, registerRubric, saveAnswer } from '../../assessments/index.js';
-import { loadDefaultRubric } from '../../rubric/index.js';
+import { saveAnswer } from '../../assessments/index.js';
 import { signedInClient, type Client } from '../support/client.js';
-import { startTestServer } from '../support/http.js';
-import { openTestStore, type TestStore } from '../support/stores.js';
+import { openTestAssessment, startTestApp, type TestApp } from '../support/http.js';
 
 describe('review workflow', function () {
   this.timeout(60_000);
-  let t: TestStore;
-  let app: Awaited<ReturnType<typeof startTestServer>>;
-  let dataDir: string;
+  let app: TestApp;
   let page: string;
   let consultant: Client;
   let manager: Client;
@@ -20,24 +13,17 @@ describe('review workflow', function () {
   let otherFocalPoint: Client;
 
   before(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'palermo-workflow-'));
-    t = await openTestStore('pglite');
-    app = await startTestServer(t.store, dataDir);
-    const rubric = await loadDefaultRubric();
-    await registerRubric(t.store, rubric);
-    const round = await createRound(t.store, { slug: 'wf', title: 'Workflow round', startsOn: '2025-01-01' });
-    const assessment = await createAssessment(t.store, { stateCode: 'KI', roundId: round.id, rubricKey: rubric.key });
-    await saveAnswer(t.store, assessment.id, 'CRIM-OFFENCE', { status: 'answered', value: true });
-    page = `/assessments/${assessment.id}`;
-    consultant = await signedInClient(app.url, t.store, 'consultant', ['KI']);
-    manager = await signedInClient(app.url, t.store, 'programme_manager');
-    focalPoint = await signedInClient(app.url, t.store, 'focal_point', ['KI']);
-    otherFocalPoint = await signedInClient(app.url, t.store, 'focal_point', ['NR']);
+    app = await startTestApp('pglite');
+    const assessment = await openTestAssessment(app.store, 'KI', 'wf');
+    await saveAnswer(app.store, assessment.id, 'CRIM-OFFENCE', { status: 'answered', value: true });
+    page = assessment.path;
+    consultant = await signedInClient(app.url, app.store, 'consultant', ['KI']);
+    manager = await signedInClient(app.url, app.store, 'programme_manager');
+    focalPoint = await signedInClient(app.url, app.store, 'focal_point', ['KI']);
+    otherFocalPoint = await signedInClient(app.url, app.store, 'focal_point', ['NR']);
   });
   after(async () => {
     await app.stop();
-    await t.dispose();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   const status = async () => ((await (await manager.get(`/api${page.replace('/assessments', '/v1/assessments')}`)).json()) as { assessment: { status: string } }).assessment.status;
@@ -83,7 +69,7 @@ describe('review workflow', function () {
   it('publishes a frozen snapshot with a content hash, after which no comment is taken', async () => {
     expect((await manager.post(`${page}/publish`)).status).to.equal(303);
     expect(await status()).to.equal('published');
-    const rows = await t.store.query<{ content_hash: string; content: { answers: Record<string, unknown> } }>(
+    const rows = await app.store.query<{ content_hash: string; content: { answers: Record<string, unknown> } }>(
       'SELECT content_hash, content FROM assessment_snapshots',
     );
     expect(rows).to.have.length(1);
@@ -95,7 +81,7 @@ describe('review workflow', function () {
   });
 
   it('records every step in the audit log', async () => {
-    const rows = await t.store.query<{ action: string }>(`SELECT action FROM audit_log WHERE entity_type = 'assessment' ORDER BY id`);
+    const rows = await app.store.query<{ action: string }>(`SELECT action FROM audit_log WHERE entity_type = 'assessment' ORDER BY id`);
     expect(rows.map((r) => r.action)).to.deep.equal([
       'assessment.submit', 'comment.add', 'assessment.request-changes', 'assessment.submit', 'assessment.approve',
       'assessment.share', 'comment.add', 'assessment.publish',
