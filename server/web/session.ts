@@ -45,6 +45,19 @@ export function setUpSessions(app: Express, store: Store, secret: string): void 
       cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', maxAge: IDLE_MINUTES * 60_000 },
     }),
   );
+  // express-session writes the response head before its (asynchronous) save has finished, so a
+  // browser following a redirect could arrive before the session row exists, and find itself
+  // signed out. A redirect that carries session data therefore waits for the save.
+  app.use((req, res, next) => {
+    const redirect = res.redirect.bind(res) as (status: number, url: string) => void;
+    res.redirect = ((status: number, url: string) => {
+      const session = req.session as Partial<typeof req.session> | undefined;
+      const carriesData = session?.userId !== undefined || session?.pendingForm !== undefined || session?.notice !== undefined;
+      if (!carriesData || !session?.save) return redirect(status, url);
+      session.save((error?: unknown) => (error ? next(error) : redirect(status, url)));
+    }) as typeof res.redirect;
+    next();
+  });
   // The signed-in user, read fresh on every request: a deactivated account or a changed role takes effect at once.
   app.use(async (req, res, next) => {
     const id = req.session.userId;

@@ -36,7 +36,11 @@ export class Client {
     }
     // Fetching the token may have set the first cookies.
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    const res = await fetch(this.base + path, { method, headers, body, redirect: 'manual' });
+    const raw = await fetch(this.base + path, { method, headers, body, redirect: 'manual' });
+    // Read the whole response before the next request, as a browser does: the server may still be
+    // finishing (saving the session) after it sent the head.
+    const content = await raw.arrayBuffer();
+    const res = new Response([204, 304].includes(raw.status) ? null : content, { status: raw.status, statusText: raw.statusText, headers: raw.headers });
     for (const cookie of res.headers.getSetCookie()) {
       const [pair] = cookie.split(';');
       const [name, ...rest] = pair!.split('=');
