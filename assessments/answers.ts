@@ -1,36 +1,130 @@
 import type { Queryable } from '../server/store/index.js';
+import { AssessmentError } from './errors.js';
 
-export interface SavedAnswer {
+/** A validation problem kept with an answer, in plain words (see rubric validateAnswers). */
+export interface StoredProblem {
+  field: string;
+  pointer: string;
+  message: string;
+}
+
+export interface StoredAnswer {
+  indicatorId: string;
+  document: unknown;
+  revision: number;
+  problems: StoredProblem[];
+  updatedAt: string;
+  updatedBy: number | null;
+}
+
+export interface AnswerChange {
   assessmentId: number;
   indicatorId: string;
-  revision: number;
+  document: unknown;
+  /** The revision the change was based on; 0 for a first answer. */
+  baseRevision: number;
+  userId: number | null;
+  problems: StoredProblem[];
+}
+
+/** A save based on a revision that is no longer the current one: nothing is overwritten. */
+export class AnswerConflictError extends AssessmentError {
+  constructor(readonly current: StoredAnswer) {
+    super('CONFLICT', 'Someone else saved this answer after you opened it. Compare both versions and choose what to keep.');
+    this.name = 'AnswerConflictError';
+  }
 }
 
 /**
- * Stores an answer document exactly as typed, valid or not (validation errors are reported, never a
- * reason to drop input), and returns its new revision.
+ * Stores an answer document exactly as typed, valid or not (problems are kept beside it, never a
+ * reason to drop input), if and only if it is based on the current revision; keeps the change in
+ * the history. Returns the new revision. Run it inside a transaction with the audit entry.
  */
-export async function saveAnswer(
-  db: Queryable,
-  assessmentId: number,
-  indicatorId: string,
-  document: unknown,
-): Promise<SavedAnswer> {
-  const rows = await db.query<{ revision: number }>(
-    `INSERT INTO answers (assessment_id, indicator_id, document)
-     VALUES ($1, $2, $3::jsonb)
-     ON CONFLICT (assessment_id, indicator_id)
-     DO UPDATE SET document = EXCLUDED.document, revision = answers.revision + 1, updated_at = now()
-     RETURNING revision`,
-    [assessmentId, indicatorId, JSON.stringify(document)],
+export async function saveAnswer(db: Queryable, change: AnswerChange): Promise<number> {
+  const json = JSON.stringify(change.document);
+  const problems = JSON.stringify(change.problems);
+  const rows =
+    change.baseRevision === 0
+      ? await db.query<{ revision: number }>(
+          `INSERT INTO answers (assessment_id, indicator_id, document, updated_by, problems) VALUES ($1, $2, $3::jsonb, $4, $5::jsonb)
+           ON CONFLICT (assessment_id, indicator_id) DO NOTHING RETURNING revision`,
+          [change.assessmentId, change.indicatorId, json, change.userId, problems],
+        )
+      : await db.query<{ revision: number }>(
+          `UPDATE answers SET document = $3::jsonb, revision = revision + 1, updated_at = now(), updated_by = $4, problems = $5::jsonb
+           WHERE assessment_id = $1 AND indicator_id = $2 AND revision = $6 RETURNING revision`,
+          [change.assessmentId, change.indicatorId, json, change.userId, problems, change.baseRevision],
+        );
+  const revision = rows[0]?.revision;
+  if (revision === undefined) {
+    const current = await readAnswer(db, change.assessmentId, change.indicatorId);
+    if (!current) throw new AssessmentError('CONFLICT', 'This answer was removed after you opened it. Reload the page.');
+    throw new AnswerConflictError(current);
+  }
+  await db.query(
+    `INSERT INTO answer_history (assessment_id, indicator_id, revision, before, after, changed_by)
+     VALUES ($1, $2, $3, (SELECT after FROM answer_history WHERE assessment_id = $1 AND indicator_id = $2 AND revision = $3 - 1), $4::jsonb, $5)`,
+    [change.assessmentId, change.indicatorId, revision, json, change.userId],
   );
-  return { assessmentId, indicatorId, revision: rows[0]!.revision };
+  return revision;
 }
 
-export async function readAnswers(db: Queryable, assessmentId: number): Promise<Map<string, unknown>> {
-  const rows = await db.query<{ indicator_id: string; document: unknown }>(
-    'SELECT indicator_id, document FROM answers WHERE assessment_id = $1 ORDER BY indicator_id',
+interface AnswerRow {
+  indicator_id: string;
+  document: unknown;
+  revision: number;
+  problems: StoredProblem[];
+  updated_at: Date;
+  updated_by: number | null;
+}
+
+function toStored(row: AnswerRow): StoredAnswer {
+  return {
+    indicatorId: row.indicator_id,
+    document: row.document,
+    revision: row.revision,
+    problems: row.problems,
+    updatedAt: row.updated_at.toISOString(),
+    updatedBy: row.updated_by,
+  };
+}
+
+export async function readAnswer(db: Queryable, assessmentId: number, indicatorId: string): Promise<StoredAnswer | null> {
+  const rows = await db.query<AnswerRow>(
+    'SELECT indicator_id, document, revision, problems, updated_at, updated_by FROM answers WHERE assessment_id = $1 AND indicator_id = $2',
+    [assessmentId, indicatorId],
+  );
+  return rows[0] ? toStored(rows[0]) : null;
+}
+
+export async function listAnswers(db: Queryable, assessmentId: number): Promise<StoredAnswer[]> {
+  const rows = await db.query<AnswerRow>(
+    'SELECT indicator_id, document, revision, problems, updated_at, updated_by FROM answers WHERE assessment_id = $1 ORDER BY indicator_id',
     [assessmentId],
   );
-  return new Map(rows.map((r) => [r.indicator_id, r.document]));
+  return rows.map(toStored);
+}
+
+/** The answer documents of an assessment by indicator id (what scoring and snapshots read). */
+export async function readAnswers(db: Queryable, assessmentId: number): Promise<Map<string, unknown>> {
+  return new Map((await listAnswers(db, assessmentId)).map((a) => [a.indicatorId, a.document]));
+}
+
+export interface AnswerHistoryEntry {
+  revision: number;
+  before: unknown;
+  after: unknown;
+  changedBy: string | null;
+  changedAt: string;
+}
+
+/** Every change of one answer, newest first. */
+export async function answerHistory(db: Queryable, assessmentId: number, indicatorId: string): Promise<AnswerHistoryEntry[]> {
+  const rows = await db.query<{ revision: number; before: unknown; after: unknown; changed_by: string | null; changed_at: Date }>(
+    `SELECT h.revision, h.before, h.after, u.display_name AS changed_by, h.changed_at
+     FROM answer_history h LEFT JOIN users u ON u.id = h.changed_by
+     WHERE h.assessment_id = $1 AND h.indicator_id = $2 ORDER BY h.revision DESC`,
+    [assessmentId, indicatorId],
+  );
+  return rows.map((r) => ({ revision: r.revision, before: r.before, after: r.after, changedBy: r.changed_by, changedAt: r.changed_at.toISOString() }));
 }

@@ -2,10 +2,13 @@ export { listStates, findState, type State, type StateCode, type ProtocolStatus 
 export { listRounds, createRound, findRound, type Round, type NewRound } from './rounds.js';
 export { registerRubric, RubricChangedError, type RubricVersion } from './rubrics.js';
 export {
-  createAssessment, findAssessment, listAssessments, takeStep, latestSnapshotHash, steps, statusLabels,
+  createAssessment, findAssessment, assertEditable, listAssessments, takeStep, latestSnapshotHash, steps, statusLabels,
   type Assessment, type AssessmentStatus, type Step,
 } from './lifecycle.js';
 export { addComment, listComments, type Comment } from './comments.js';
 export { AssessmentError } from './errors.js';
-export { saveAnswer, readAnswers, type SavedAnswer } from './answers.js';
+export {
+  saveAnswer, readAnswer, readAnswers, listAnswers, answerHistory, AnswerConflictError,
+  type StoredAnswer, type StoredProblem, type AnswerChange, type AnswerHistoryEntry,
+} from './answers.js';
 export { loadSampleData, sampleStates, sampleRound } from './sample-data.js';

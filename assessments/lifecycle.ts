@@ -68,6 +68,15 @@ export async function listAssessments(db: Queryable): Promise<Assessment[]> {
   return rows.map(toAssessment);
 }
 
+/** Answers change only while the consultant holds the assessment. */
+export function assertEditable(assessment: Assessment): void {
+  if (assessment.status === 'draft' || assessment.status === 'changes_requested') return;
+  throw new AssessmentError(
+    'WRONG_STATUS',
+    `This assessment is ${statusLabels[assessment.status].toLowerCase()}; its answers can change again only if the programme manager requests changes.`,
+  );
+}
+
 /** Workflow steps, the statuses each may start from, and where each leads. */
 export const steps = {
   submit: { from: ['draft', 'changes_requested'], to: 'submitted' },

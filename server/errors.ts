@@ -40,7 +40,7 @@ export const notFound: RequestHandler = (req, _res, next) => {
 };
 
 /** Domain errors of the capabilities carry a code; this is the HTTP status each code means. */
-const statusByDomainCode: Record<string, number> = { NOT_FOUND: 404, WRONG_STATUS: 409, ALREADY_EXISTS: 409 };
+const statusByDomainCode: Record<string, number> = { NOT_FOUND: 404, WRONG_STATUS: 409, ALREADY_EXISTS: 409, CONFLICT: 409 };
 
 function fromDomain(error: unknown): AppError | null {
   if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string') return null;

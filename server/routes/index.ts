@@ -1,6 +1,7 @@
 import type { Store } from '../store/index.js';
 import type { RouteSpec } from '../web/routing.js';
 import { adminRoutes } from './admin.js';
+import { answerApiRoutes } from './answers-api.js';
 import { apiRoutes } from './api.js';
 import { assessmentRoutes } from './assessments.js';
 import { homeRoutes } from './home.js';
@@ -9,5 +10,5 @@ import { roundRoutes } from './rounds.js';
 
 /** Every route of the app with who may reach it. The access-matrix test walks this very table. */
 export function routeTable(store: Store): RouteSpec[] {
-  return [...loginRoutes(store), ...homeRoutes(store), ...roundRoutes(store), ...assessmentRoutes(store), ...adminRoutes(store), ...apiRoutes(store)];
+  return [...loginRoutes(store), ...homeRoutes(store), ...roundRoutes(store), ...assessmentRoutes(store), ...adminRoutes(store), ...apiRoutes(store), ...answerApiRoutes(store)];
 }

@@ -6,7 +6,7 @@ import { AppError } from '../errors.js';
 export type Access = 'public' | 'signed-in' | readonly Role[];
 
 export interface RouteSpec {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'put';
   path: string;
   access: Access;
   handle: (req: Request, res: Response) => Promise<void> | void;

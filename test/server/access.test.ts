@@ -39,6 +39,10 @@ const expected: Record<string, Rule> = {
   'GET /api/v1/assessments': 'signedIn',
   'GET /api/v1/assessments/:id': ['administrator', 'manager', 'consultant'],
   'POST /api/v1/assessments/:id/comments': ['manager', 'consultant'],
+  'GET /api/v1/rubrics/:key': 'signedIn',
+  'GET /api/v1/assessments/:id/answers': ['administrator', 'manager', 'consultant'],
+  'PUT /api/v1/assessments/:id/answers/:indicatorId': ['consultant'],
+  'GET /api/v1/assessments/:id/answers/:indicatorId/history': ['administrator', 'manager', 'consultant'],
 };
 
 function allowed(rule: Rule, actor: Actor): boolean {
@@ -87,12 +91,17 @@ describe('access matrix: every route x every role', function () {
     const failures: string[] = [];
     for (const route of routeTable(app.store)) {
       const key = `${route.method.toUpperCase()} ${route.path}`;
-      const url = route.path.replace(':id', String(assessmentId)).replace(':userId', String(consultantId));
+      const url = route.path
+        .replace(':id', String(assessmentId))
+        .replace(':userId', String(consultantId))
+        .replace(':key', 'palermo-tip@1.0.0')
+        .replace(':indicatorId', 'CRIM-OFFENCE');
       for (const actor of actors) {
         // Each request meets the same draft, whatever an earlier allowed request did to it.
         await app.store.query(`UPDATE assessments SET status = 'draft', shared_with_focal_point_at = NULL WHERE id = $1`, [assessmentId]);
         const { client, email } = clients.get(actor)!;
-        const res = route.method === 'get' ? await client.get(url) : url.startsWith('/api/') ? await client.request('POST', url, { json: {} }) : await client.post(url, {});
+        const method = route.method.toUpperCase();
+        const res = method === 'GET' ? await client.get(url) : url.startsWith('/api/') ? await client.request(method, url, { json: {} }) : await client.post(url, {});
         const location = res.headers.get('location') ?? '';
         const sentToLogin = res.status === 303 && location.startsWith('/login?next=');
         const denied = sentToLogin || [401, 403, 404].includes(res.status);

@@ -19,12 +19,12 @@ describe('hostile input', function () {
     app = await startTestApp('postgres');
     const assessment = await openTestAssessment(app.store, 'TH', 'hostile');
     page = assessment.path;
-    await saveAnswer(app.store, assessment.id, 'CRIM-OFFENCE', {
+    await saveAnswer(app.store, { assessmentId: assessment.id, indicatorId: 'CRIM-OFFENCE', baseRevision: 0, userId: null, problems: [], document: {
       status: 'answered',
       value: true,
       notes: `Notes ${IMG}`,
       citations: [{ instrument: `Act ${SCRIPT}`, provision: 's. 6', year: 2008, url: 'javascript:alert(1)', excerpt: `Section 6 ${SCRIPT} ${IMG}`, language: 'en' }],
-    });
+    } });
     consultantEmail = (await createTestUser(app.store, 'consultant', ['TH'], `Mallory ${SCRIPT}`)).email;
     manager = await signedInClient(app.url, app.store, 'programme_manager');
     await manager.post(`${page}/comments`, { body: `Comment ${IMG}` });

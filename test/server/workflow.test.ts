@@ -15,7 +15,7 @@ describe('review workflow', function () {
   before(async () => {
     app = await startTestApp('pglite');
     const assessment = await openTestAssessment(app.store, 'KI', 'wf');
-    await saveAnswer(app.store, assessment.id, 'CRIM-OFFENCE', { status: 'answered', value: true });
+    await saveAnswer(app.store, { assessmentId: assessment.id, indicatorId: 'CRIM-OFFENCE', baseRevision: 0, userId: null, problems: [], document: { status: 'answered', value: 3 } });
     page = assessment.path;
     consultant = await signedInClient(app.url, app.store, 'consultant', ['KI']);
     manager = await signedInClient(app.url, app.store, 'programme_manager');
