@@ -6,9 +6,10 @@ import { apiRoutes } from './api.js';
 import { assessmentRoutes } from './assessments.js';
 import { homeRoutes } from './home.js';
 import { loginRoutes } from './login.js';
+import { questionnaireRoutes } from './questionnaire.js';
 import { roundRoutes } from './rounds.js';
 
 /** Every route of the app with who may reach it. The access-matrix test walks this very table. */
 export function routeTable(store: Store): RouteSpec[] {
-  return [...loginRoutes(store), ...homeRoutes(store), ...roundRoutes(store), ...assessmentRoutes(store), ...adminRoutes(store), ...apiRoutes(store), ...answerApiRoutes(store)];
+  return [...loginRoutes(store), ...homeRoutes(store), ...roundRoutes(store), ...assessmentRoutes(store), ...questionnaireRoutes(store), ...adminRoutes(store), ...apiRoutes(store), ...answerApiRoutes(store)];
 }

@@ -24,6 +24,9 @@ const expected: Record<string, Rule> = {
   'GET /assessments': 'signedIn',
   'GET /assessments/:id': ['administrator', 'manager', 'consultant'],
   'POST /assessments/:id/comments': ['manager', 'consultant'],
+  'GET /assessments/:id/questionnaire': ['administrator', 'manager', 'consultant'],
+  'GET /assessments/:id/questionnaire/:pillar': ['administrator', 'manager', 'consultant'],
+  'POST /assessments/:id/questionnaire/:pillar': ['consultant'],
   'POST /assessments/:id/submit': ['consultant'],
   'POST /assessments/:id/request-changes': ['manager'],
   'POST /assessments/:id/approve': ['manager'],
@@ -95,7 +98,8 @@ describe('access matrix: every route x every role', function () {
         .replace(':id', String(assessmentId))
         .replace(':userId', String(consultantId))
         .replace(':key', 'palermo-tip@1.0.0')
-        .replace(':indicatorId', 'CRIM-OFFENCE');
+        .replace(':indicatorId', 'CRIM-OFFENCE')
+        .replace(':pillar', 'criminalisation');
       for (const actor of actors) {
         // Each request meets the same draft, whatever an earlier allowed request did to it.
         await app.store.query(`UPDATE assessments SET status = 'draft', shared_with_focal_point_at = NULL WHERE id = $1`, [assessmentId]);

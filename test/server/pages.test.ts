@@ -79,7 +79,9 @@ describe('pages in Chromium', function () {
   it('has no axe-core violations on the pages a programme manager uses', async () => {
     const context = await browser.createBrowserContext();
     const page = await signInByKeyboard(context, managerEmail);
-    for (const url of ['/', '/states', '/assessments', assessmentPath, '/rounds']) await expectNoViolations(page, url);
+    for (const url of ['/', '/states', '/assessments', assessmentPath, `${assessmentPath}/questionnaire/criminalisation`, '/rounds']) {
+      await expectNoViolations(page, url);
+    }
     await context.close();
   });
 

@@ -1,0 +1,200 @@
+import type { Request, Response } from 'express';
+import {
+  AnswerConflictError, assertEditable, listAnswers, saveAnswer, type Assessment, type StoredAnswer, type StoredProblem,
+} from '../../assessments/index.js';
+import { canonicalJson, isMoot, validateAnswers, type Answer, type CompiledRubric, type Indicator, type Pillar } from '../../rubric/index.js';
+import { recordAudit } from '../audit.js';
+import { may } from '../auth/policy.js';
+import { AppError } from '../errors.js';
+import type { Store } from '../store/index.js';
+import { answerFromForm, baseRevisionOf, CITATION_FIELDS, wasOnForm } from '../web/answer-form.js';
+import type { RouteSpec } from '../web/routing.js';
+import { loadAuthorised } from './assessments.js';
+import { rubricFor } from './answers-api.js';
+
+const obligationLabels = { mandatory: 'Mandatory', consider: 'Shall consider', optional: 'Optional', good_practice: 'Good practice' } as const;
+const statusChoices = [
+  { value: 'answered', label: 'Answered' },
+  { value: 'not_applicable', label: 'Not applicable' },
+  { value: 'unknown', label: 'Unknown: information not found' },
+] as const;
+const naReasons = [
+  { value: 'reservation', label: 'Reservation to the article' },
+  { value: 'declaration', label: 'Declaration' },
+  { value: 'not_relevant', label: 'Not relevant to this legal system' },
+  { value: 'other', label: 'Other (explain)' },
+] as const;
+
+const citationLabels: Record<(typeof CITATION_FIELDS)[number], string> = {
+  instrument: 'Instrument (title of the law)',
+  provision: 'Section or article',
+  year: 'Year',
+  url: 'Link (http or https)',
+  excerpt: 'Excerpt, quoted verbatim',
+  language: 'Language of the excerpt (e.g. en, th)',
+};
+
+/** What is shown for one question: what is stored, or what was just typed when it could not be saved. */
+interface Shown {
+  answer: Answer | null;
+  revision: number;
+  problems: StoredProblem[];
+  conflict?: { theirs: unknown; theirRevision: number };
+}
+
+/** `citations[2].url` -> `c2.url`, the suffix of the form field it belongs to. */
+function fieldKey(field: string): string {
+  return field.replace(/^citations\[(\d+)\]\.?/, 'c$1.').replace(/\.$/, '') || 'status';
+}
+
+function indicatorView(indicator: Indicator, shown: Shown) {
+  const a = shown.answer ?? ({} as Partial<Answer>);
+  const problemFor = Object.fromEntries(shown.problems.map((p) => [fieldKey(p.field), p.message]));
+  const value = a.value;
+  const citations = [...(a.citations ?? []), {}].map((c, n) => ({
+    n,
+    number: n + 1,
+    isNew: n === (a.citations?.length ?? 0),
+    fields: CITATION_FIELDS.map((f) => ({
+      name: f,
+      label: citationLabels[f],
+      value: (c as Record<string, unknown>)[f] ?? '',
+      problem: problemFor[`c${n}.${f}`],
+      multiline: f === 'excerpt',
+    })),
+  }));
+  return {
+    id: indicator.id,
+    title: indicator.title,
+    question: indicator.question,
+    guidance: indicator.guidance,
+    provisions: indicator.provisions,
+    obligation: indicator.obligation,
+    obligationLabel: obligationLabels[indicator.obligation],
+    concerns: indicator.concerns,
+    type: indicator.questionType,
+    revision: shown.revision,
+    statuses: statusChoices.map((s) => ({ ...s, checked: a.status === s.value })),
+    naReasons: naReasons.map((r) => ({ ...r, selected: a.naReason === r.value })),
+    isNotApplicable: a.status === 'not_applicable',
+    elements: indicator.elements?.map((e) => ({ ...e, checked: Array.isArray(value) && value.includes(e.id) })),
+    levels: indicator.levels?.map((l) => ({ ...l, checked: value === l.value })),
+    yes: value === true,
+    no: value === false,
+    years: value === 'life' ? '' : typeof value === 'number' || typeof value === 'string' ? value : '',
+    life: value === 'life',
+    text: indicator.questionType === 'text' && typeof value === 'string' ? value : '',
+    justification: a.justification ?? '',
+    notes: a.notes ?? '',
+    citations,
+    problems: shown.problems,
+    problemFor,
+    conflict: shown.conflict ? { theirs: JSON.stringify(shown.conflict.theirs, null, 2), revision: shown.conflict.theirRevision } : null,
+  };
+}
+
+function answersById(stored: StoredAnswer[]): Record<string, Answer> {
+  return Object.fromEntries(stored.map((s) => [s.indicatorId, s.document as Answer]));
+}
+
+function progress(rubric: CompiledRubric, pillar: Pillar, answers: Record<string, Answer>) {
+  const asked = pillar.indicators.filter((i) => !isMoot(rubric, i.id, answers));
+  const done = asked.filter((i) => answers[i.id]?.status !== undefined).length;
+  return { done, total: asked.length, percent: asked.length ? Math.round((done / asked.length) * 100) : 100 };
+}
+
+async function renderPillar(store: Store, req: Request, res: Response, assessment: Assessment, pillarId: string, overrides: Map<string, Shown> = new Map(), status = 200) {
+  const rubric = await rubricFor(store, assessment.rubricKey);
+  const pillar = rubric.pillars.find((p) => p.id === pillarId);
+  if (!pillar) throw new AppError('NOT_FOUND', 404, 'There is no such part of the questionnaire.');
+  const stored = await listAnswers(store, assessment.id);
+  const byId = new Map(stored.map((s) => [s.indicatorId, s]));
+  const answers = answersById(stored);
+  const editable = may(req.user!, 'edit', assessment) && (assessment.status === 'draft' || assessment.status === 'changes_requested');
+  const indicators = pillar.indicators.map((indicator) => {
+    const saved = byId.get(indicator.id);
+    const shown = overrides.get(indicator.id) ?? { answer: (saved?.document as Answer) ?? null, revision: saved?.revision ?? 0, problems: saved?.problems ?? [] };
+    const moot = isMoot(rubric, indicator.id, answers);
+    return { ...indicatorView(indicator, shown), moot, dependsOn: indicator.condition?.indicator };
+  });
+  res.status(status).render('pages/questionnaire', {
+    title: `${pillar.title}: ${assessment.stateName}`,
+    assessment,
+    rubricKey: rubric.key,
+    pillar,
+    editable,
+    action: `/assessments/${assessment.id}/questionnaire/${pillar.id}`,
+    pillars: rubric.pillars.map((p) => ({ id: p.id, title: p.title, current: p.id === pillar.id, ...progress(rubric, p, answers) })),
+    indicators,
+    conflicts: [...overrides.values()].filter((o) => o.conflict).length,
+  });
+}
+
+/** Saves the answers of one pillar as typed; conflicting ones are shown side by side, not overwritten. */
+async function savePillar(store: Store, req: Request, res: Response) {
+  const assessment = await loadAuthorised(store, req, 'edit');
+  assertEditable(assessment);
+  const rubric = await rubricFor(store, assessment.rubricKey);
+  const pillar = rubric.pillars.find((p) => p.id === req.params.pillar);
+  if (!pillar) throw new AppError('NOT_FOUND', 404, 'There is no such part of the questionnaire.');
+  const fields = req.body as Record<string, unknown>;
+  const stored = new Map((await listAnswers(store, assessment.id)).map((s) => [s.indicatorId, s]));
+  const conflicts = new Map<string, Shown>();
+  let saved = 0;
+  let withProblems = 0;
+  // Only questions that were on the form: a question left out (moot, or not sent) is not a cleared one.
+  for (const indicator of pillar.indicators.filter((i) => wasOnForm(i.id, fields))) {
+    const typed = answerFromForm(indicator, fields);
+    const current = stored.get(indicator.id);
+    if (typed === null && !current) continue;
+    const document = typed ?? {};
+    if (current && canonicalJson(current.document) === canonicalJson(document)) continue;
+    const problems = validateAnswers(rubric, { answers: { [indicator.id]: document } }).map((p) => ({ field: p.field, pointer: p.pointer, message: p.message }));
+    try {
+      await store.transaction(async (tx) => {
+        const revision = await saveAnswer(tx, { assessmentId: assessment.id, indicatorId: indicator.id, document, baseRevision: baseRevisionOf(indicator.id, fields), userId: req.user!.id, problems });
+        await recordAudit(tx, req, { action: 'answer.save', entityType: 'assessment', entityId: assessment.id, details: { indicator: indicator.id, revision } });
+      });
+      saved += 1;
+      if (problems.length > 0) withProblems += 1;
+    } catch (error) {
+      if (!(error instanceof AnswerConflictError)) throw error;
+      // Show what this person typed, based now on the current revision: saving again keeps theirs knowingly.
+      conflicts.set(indicator.id, { answer: document as unknown as Answer, revision: error.current.revision, problems, conflict: { theirs: error.current.document, theirRevision: error.current.revision } });
+    }
+  }
+  if (conflicts.size > 0) return renderPillar(store, req, res, assessment, pillar.id, conflicts, 409);
+  req.session.notice =
+    saved === 0 ? 'Nothing had changed.' : `Saved ${saved} answer(s)${withProblems ? `; ${withProblems} still need attention (see the messages below)` : ''}.`;
+  res.redirect(303, `/assessments/${assessment.id}/questionnaire/${pillar.id}`);
+}
+
+export function questionnaireRoutes(store: Store): RouteSpec[] {
+  return [
+    {
+      method: 'get',
+      path: '/assessments/:id/questionnaire',
+      access: 'signed-in',
+      async handle(req, res) {
+        const assessment = await loadAuthorised(store, req, 'read');
+        const rubric = await rubricFor(store, assessment.rubricKey);
+        res.redirect(303, `/assessments/${assessment.id}/questionnaire/${rubric.pillars[0]!.id}`);
+      },
+    },
+    {
+      method: 'get',
+      path: '/assessments/:id/questionnaire/:pillar',
+      access: 'signed-in',
+      async handle(req, res) {
+        const assessment = await loadAuthorised(store, req, 'read');
+        await renderPillar(store, req, res, assessment, String(req.params.pillar));
+      },
+    },
+    {
+      method: 'post',
+      path: '/assessments/:id/questionnaire/:pillar',
+      access: 'signed-in',
+      handle: (req, res) => savePillar(store, req, res),
+    },
+  ];
+}

@@ -1,0 +1,96 @@
+import { expect } from 'chai';
+import { signedInClient, type Client } from '../support/client.js';
+import { openTestAssessment, startTestApp, type TestApp } from '../support/http.js';
+
+const unescape = (html: string) => html.replace(/&#x3D;/g, '=').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+
+describe('questionnaire without JavaScript', function () {
+  this.timeout(60_000);
+  let app: TestApp;
+  let consultant: Client;
+  let colleague: Client;
+  let manager: Client;
+  let page: string;
+  let assessmentPath: string;
+
+  before(async () => {
+    app = await startTestApp('pglite');
+    const assessment = await openTestAssessment(app.store, 'MV', 'questionnaire');
+    assessmentPath = assessment.path;
+    page = `${assessment.path}/questionnaire/criminalisation`;
+    consultant = await signedInClient(app.url, app.store, 'consultant', ['MV']);
+    colleague = await signedInClient(app.url, app.store, 'consultant', ['MV']);
+    manager = await signedInClient(app.url, app.store, 'programme_manager');
+  });
+  after(() => app.stop());
+
+  it('shows each question of a pillar with its provisions, obligation level, guidance and progress', async () => {
+    const res = await consultant.get(page);
+    expect(res.status).to.equal(200);
+    const html = await res.text();
+    expect(html).to.contain('CRIM-MEANS').and.contain('TIP.3.a.means').and.contain('Mandatory').and.contain('Guidance for CRIM-MEANS');
+    expect(html).to.contain('0 of 18 answered');
+    expect(html).to.match(/<button type="submit" class="button">Save this part<\/button>/);
+  });
+
+  it('saves what was typed, valid or not, and shows each problem next to its field', async () => {
+    const excerpt = 'A person who, by fraud or deception, recruits <b>another</b> commits an offence.';
+    const res = await consultant.post(page, {
+      'CRIM-MEANS.base': '0',
+      'CRIM-MEANS.value': ['fraud', 'deception'],
+      'CRIM-MEANS.c0.instrument': 'Anti-Trafficking Act',
+      'CRIM-MEANS.c0.url': 'ftp://nowhere',
+      'CRIM-MEANS.c0.excerpt': excerpt,
+      'CRIM-INTENT.base': '0',
+      'CRIM-INTENT.status': 'not_applicable',
+    });
+    expect(res.status).to.equal(303);
+    const html = await (await consultant.get(page)).text();
+    expect(html).to.contain('Saved 2 answer(s); 2 still need attention');
+    expect(html).to.match(/name="CRIM-MEANS.value" value="fraud" checked/);
+    expect(unescape(html)).to.contain(`>${excerpt}</textarea>`);
+    expect(html).to.contain('value="ftp://nowhere"');
+    expect(html).to.contain('Enter a web address starting with http:// or https://');
+    expect(html).to.contain('A justification is required');
+    expect(html).to.contain('2 of 18 answered');
+  });
+
+  it('refuses to overwrite a colleague\'s newer save, showing both versions, and keeps what was typed', async () => {
+    // Both open the page at revision 1 of CRIM-CONSENT.
+    await consultant.post(page, { 'CRIM-CONSENT.base': '0', 'CRIM-CONSENT.value': 'true', 'CRIM-CONSENT.notes': 'first' });
+    expect((await colleague.post(page, { 'CRIM-CONSENT.base': '1', 'CRIM-CONSENT.value': 'false', 'CRIM-CONSENT.notes': 'the colleague\'s view' })).status).to.equal(303);
+    const res = await consultant.post(page, { 'CRIM-CONSENT.base': '1', 'CRIM-CONSENT.value': 'true', 'CRIM-CONSENT.notes': 'my newer view' });
+    expect(res.status).to.equal(409);
+    const html = unescape(await res.text());
+    expect(html).to.contain('were changed by someone else while you worked');
+    expect(html).to.contain('"notes": "the colleague\'s view"');
+    expect(html).to.contain('>my newer view</textarea>');
+    expect(html).to.contain('name="CRIM-CONSENT.base" value="2"');
+    const stored = await app.store.query<{ document: { notes: string } }>(`SELECT document FROM answers WHERE indicator_id = 'CRIM-CONSENT'`);
+    expect(stored[0]?.document.notes).to.equal("the colleague's view");
+  });
+
+  it('leaves answers alone whose questions were not on the posted form', async () => {
+    expect((await consultant.post(page, { 'CRIM-ATTEMPT.base': '0', 'CRIM-ATTEMPT.value': 'true' })).status).to.equal(303);
+    const stored = await app.store.query<{ indicator_id: string }>(`SELECT indicator_id FROM answers ORDER BY indicator_id`);
+    expect(stored.map((r) => r.indicator_id)).to.deep.equal(['CRIM-ATTEMPT', 'CRIM-CONSENT', 'CRIM-INTENT', 'CRIM-MEANS']);
+  });
+
+  it('hides a follow-up question while the answer it depends on makes it moot', async () => {
+    const html = await (await consultant.get(page.replace('criminalisation', 'good-practice'))).text();
+    expect(html).to.match(/Not asked: this question depends on the answer to <a href="#q-GP-NONPUNISHMENT">GP-NONPUNISHMENT<\/a>/);
+  });
+
+  it('lets a programme manager read the questionnaire but not save it', async () => {
+    expect((await manager.get(page)).status).to.equal(200);
+    expect(await (await manager.get(page)).text()).not.to.contain('Save this part');
+    expect((await manager.post(page, { 'CRIM-OFFENCE.base': '0', 'CRIM-OFFENCE.value': '3' })).status).to.equal(403);
+  });
+
+  it('takes no change once submitted, and says why', async () => {
+    expect((await consultant.post(`${assessmentPath}/submit`)).status).to.equal(303);
+    const res = await consultant.post(page, { 'CRIM-OFFENCE.base': '0', 'CRIM-OFFENCE.value': '3' });
+    expect(res.status).to.equal(409);
+    expect(await res.text()).to.contain('can change again only if the programme manager requests changes');
+  });
+});
