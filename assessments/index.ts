@@ -6,6 +6,7 @@ export {
   type Assessment, type AssessmentStatus, type Step,
 } from './lifecycle.js';
 export { addComment, listComments, type Comment } from './comments.js';
+export { outstandingForSubmission, type Outstanding } from './completeness.js';
 export { AssessmentError } from './errors.js';
 export {
   saveAnswer, readAnswer, readAnswers, listAnswers, answerHistory, AnswerConflictError,

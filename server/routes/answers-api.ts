@@ -1,13 +1,14 @@
 import {
   AnswerConflictError, answerHistory, assertEditable, listAnswers, readAnswer, saveAnswer,
 } from '../../assessments/index.js';
-import { compileRubric, loadDefaultRubric, validateAnswers, type CompiledRubric } from '../../rubric/index.js';
+import { validateAnswers } from '../../rubric/index.js';
 import { recordAudit } from '../audit.js';
 import { AppError } from '../errors.js';
 import type { Store } from '../store/index.js';
 import { inputParser, unprocessable } from '../web/input.js';
 import type { RouteSpec } from '../web/routing.js';
 import { loadAuthorised } from './assessments.js';
+import { rubricFor } from './pinned-rubric.js';
 
 interface AnswerPut {
   baseRevision: number;
@@ -25,15 +26,6 @@ const parseAnswerPut = inputParser<AnswerPut>(
     answer: 'Send the answer as a JSON object.',
   },
 );
-
-/** The compiled rubric an assessment is pinned to: the default one, or an older version from the store. */
-export async function rubricFor(store: Store, key: string): Promise<CompiledRubric> {
-  const current = await loadDefaultRubric();
-  if (current.key === key) return current;
-  const rows = await store.query<{ document: unknown }>('SELECT document FROM rubrics WHERE key = $1', [key]);
-  if (!rows[0]) throw new AppError('NOT_FOUND', 404, `The rubric ${key} is not known.`);
-  return compileRubric(rows[0].document);
-}
 
 /** Answers through the JSON API: read them, save one (revision-checked), read its history. */
 export function answerApiRoutes(store: Store): RouteSpec[] {

@@ -1,8 +1,9 @@
 import type { Request } from 'express';
 import {
-  addComment, findAssessment, latestSnapshotHash, listAssessments, listComments, readAnswers, statusLabels, steps, takeStep, type Assessment, type Step,
+  addComment, findAssessment, latestSnapshotHash, outstandingForSubmission, listAssessments, listComments, readAnswers, statusLabels, steps, takeStep, type Assessment, type Outstanding, type Step,
 } from '../../assessments/index.js';
-import { loadDefaultRubric, type Answer } from '../../rubric/index.js';
+import type { Answer } from '../../rubric/index.js';
+import { rubricFor } from './pinned-rubric.js';
 import { recordAudit } from '../audit.js';
 import { authorize, may, type AssessmentAction } from '../auth/policy.js';
 import { AppError } from '../errors.js';
@@ -51,6 +52,22 @@ export async function loadAuthorised(store: Store, req: Request, action: Assessm
   return assessment;
 }
 
+/** One entry per question, with all its messages and a link to it in the questionnaire. */
+function byQuestion(assessmentId: number, outstanding: Outstanding[]) {
+  const questions = new Map<string, { indicatorId: string; title: string; href: string; messages: string[] }>();
+  for (const o of outstanding) {
+    const entry = questions.get(o.indicatorId) ?? {
+      indicatorId: o.indicatorId,
+      title: o.title,
+      href: `/assessments/${assessmentId}/questionnaire/${o.pillar}#q-${o.indicatorId}`,
+      messages: [],
+    };
+    entry.messages.push(o.message);
+    questions.set(o.indicatorId, entry);
+  }
+  return [...questions.values()];
+}
+
 /** Which role takes which workflow step. */
 const stepActions: Record<Step, AssessmentAction> = {
   submit: 'submit',
@@ -74,7 +91,7 @@ function stepOpen(step: Step, assessment: Assessment): boolean {
 }
 
 async function assessmentView(store: Store, req: Request, assessment: Assessment, extra: { problems?: FieldProblem[]; comment?: Record<string, unknown> } = {}) {
-  const rubric = await loadDefaultRubric();
+  const rubric = await rubricFor(store, assessment.rubricKey);
   const answers = await readAnswers(store, assessment.id);
   const user = req.user!;
   const commentAction = `/assessments/${assessment.id}/comments`;
@@ -147,6 +164,15 @@ export function assessmentRoutes(store: Store): RouteSpec[] {
       access: 'signed-in',
       async handle(req, res) {
         const assessment = await loadAuthorised(store, req, stepActions[step]);
+        if (step === 'submit') {
+          const rubric = await rubricFor(store, assessment.rubricKey);
+          const answers = Object.fromEntries(await readAnswers(store, assessment.id)) as Record<string, Answer>;
+          const outstanding = outstandingForSubmission(rubric, answers);
+          if (outstanding.length > 0) {
+            const view = await assessmentView(store, req, assessment);
+            return res.status(422).render('pages/assessments/show', { ...view, outstanding: byQuestion(assessment.id, outstanding) });
+          }
+        }
         await store.transaction(async (tx) => {
           const after = await takeStep(tx, assessment.id, step, req.user!.id);
           await recordAudit(tx, req, { action: `assessment.${step}`, entityType: 'assessment', entityId: assessment.id, details: { from: assessment.status, to: after.status } });

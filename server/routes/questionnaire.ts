@@ -10,7 +10,7 @@ import type { Store } from '../store/index.js';
 import { answerFromForm, baseRevisionOf, CITATION_FIELDS, wasOnForm } from '../web/answer-form.js';
 import type { RouteSpec } from '../web/routing.js';
 import { loadAuthorised } from './assessments.js';
-import { rubricFor } from './answers-api.js';
+import { rubricFor } from './pinned-rubric.js';
 
 const obligationLabels = { mandatory: 'Mandatory', consider: 'Shall consider', optional: 'Optional', good_practice: 'Good practice' } as const;
 const statusChoices = [

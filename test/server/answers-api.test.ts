@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { signedInClient, type Client } from '../support/client.js';
-import { openTestAssessment, startTestApp, type TestApp } from '../support/http.js';
+import { fillCompleteAnswers, openTestAssessment, startTestApp, type TestApp } from '../support/http.js';
 import { storeKinds } from '../support/stores.js';
 
 interface Saved {
@@ -82,8 +82,9 @@ for (const kind of storeKinds) {
 
     it('refuses changes once the assessment is submitted, and to anyone but its consultants', async () => {
       expect((await put(manager, 'CRIM-OFFENCE', 1, { status: 'unknown' })).status).to.equal(403);
+      await fillCompleteAnswers(app.store, Number(base.split('/')[4]));
       expect((await consultant.post(`${base.replace('/api/v1', '').replace('/answers', '')}/submit`)).status).to.equal(303);
-      const res = await put(consultant, 'CRIM-OFFENCE', 1, { status: 'unknown' });
+      const res = await put(consultant, 'CRIM-OFFENCE', 2, { status: 'unknown' });
       expect(res.status).to.equal(409);
       expect(((await res.json()) as { detail: string }).detail).to.contain('can change again only if the programme manager requests changes');
     });

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { signedInClient, type Client } from '../support/client.js';
-import { openTestAssessment, startTestApp, type TestApp } from '../support/http.js';
+import { fillCompleteAnswers, openTestAssessment, startTestApp, type TestApp } from '../support/http.js';
 
 const unescape = (html: string) => html.replace(/&#x3D;/g, '=').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 
@@ -88,6 +88,7 @@ describe('questionnaire without JavaScript', function () {
   });
 
   it('takes no change once submitted, and says why', async () => {
+    await fillCompleteAnswers(app.store, Number(assessmentPath.split('/').at(-1)));
     expect((await consultant.post(`${assessmentPath}/submit`)).status).to.equal(303);
     const res = await consultant.post(page, { 'CRIM-OFFENCE.base': '0', 'CRIM-OFFENCE.value': '3' });
     expect(res.status).to.equal(409);

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { saveAnswer } from '../../assessments/index.js';
 import { signedInClient, type Client } from '../support/client.js';
-import { openTestAssessment, startTestApp, type TestApp } from '../support/http.js';
+import { fillCompleteAnswers, openTestAssessment, startTestApp, type TestApp } from '../support/http.js';
 
 describe('review workflow', function () {
   this.timeout(60_000);
@@ -16,6 +16,7 @@ describe('review workflow', function () {
     app = await startTestApp('pglite');
     const assessment = await openTestAssessment(app.store, 'KI', 'wf');
     await saveAnswer(app.store, { assessmentId: assessment.id, indicatorId: 'CRIM-OFFENCE', baseRevision: 0, userId: null, problems: [], document: { status: 'answered', value: 3 } });
+    await fillCompleteAnswers(app.store, assessment.id);
     page = assessment.path;
     consultant = await signedInClient(app.url, app.store, 'consultant', ['KI']);
     manager = await signedInClient(app.url, app.store, 'programme_manager');
@@ -37,6 +38,20 @@ describe('review workflow', function () {
     const res = await manager.post(`${page}/approve`);
     expect(res.status).to.equal(409);
     expect(await res.text()).to.contain('Only an assessment submitted for review can be approved.');
+  });
+
+  it('refuses submission while questions are unanswered or invalid, listing each with a link to it', async () => {
+    await app.store.query(`DELETE FROM answers WHERE indicator_id IN ('CRIM-MEANS', 'PREV-POLICY')`);
+    await app.store.query(`UPDATE answers SET document = '{"status": "not_applicable"}' WHERE indicator_id = 'CRIM-CONSENT'`);
+    const res = await consultant.post(`${page}/submit`);
+    expect(res.status).to.equal(422);
+    const html = await res.text();
+    expect(html).to.contain('Not ready to submit: 3 question(s)');
+    expect(html).to.contain(`href="${page}/questionnaire/criminalisation#q-CRIM-MEANS"`);
+    expect(html).to.contain(`href="${page}/questionnaire/prevention#q-PREV-POLICY"`);
+    expect(html).to.contain('A justification is required');
+    expect(await status()).to.equal('draft');
+    await fillCompleteAnswers(app.store, Number(page.split('/').at(-1)));
   });
 
   it('goes draft -> submitted -> changes requested -> submitted -> approved', async () => {
@@ -74,7 +89,8 @@ describe('review workflow', function () {
     );
     expect(rows).to.have.length(1);
     expect(rows[0]?.content_hash).to.match(/^[0-9a-f]{64}$/);
-    expect(rows[0]?.content.answers).to.have.key('CRIM-OFFENCE');
+    expect(Object.keys(rows[0]!.content.answers)).to.include('CRIM-OFFENCE');
+    expect(Object.keys(rows[0]!.content.answers)).to.have.length(84);
     expect(await (await focalPoint.get(page)).text()).to.contain(rows[0]!.content_hash);
     expect((await focalPoint.post(`${page}/comments`, { body: 'Too late' })).status).to.equal(403);
     expect((await consultant.post(`${page}/submit`)).status).to.equal(409);

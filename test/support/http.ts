@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { createAssessment, createRound, registerRubric } from '../../assessments/index.js';
 import { loadDefaultRubric } from '../../rubric/index.js';
+import { projectRoot } from '../../server/root.js';
 import { loadConfig } from '../../server/config.js';
 import { createLogger } from '../../server/log.js';
 import { startServer, type Running } from '../../server/server.js';
@@ -58,4 +59,17 @@ export async function openTestAssessment(store: Store, stateCode: string, roundS
   const round = await createRound(store, { slug: roundSlug, title: `Round ${roundSlug}`, startsOn: '2025-01-01' });
   const { id } = await createAssessment(store, { stateCode, roundId: round.id, rubricKey: rubric.key });
   return { id, path: `/assessments/${id}` };
+}
+
+/** Answers every question of the default rubric validly (the rubric's complete fixture), so the assessment can be submitted. */
+export async function fillCompleteAnswers(store: Store, assessmentId: number): Promise<void> {
+  const file = path.join(projectRoot, 'test', 'fixtures', 'rubric', 'answers', 'complete-valid.json');
+  const { answers } = JSON.parse(readFileSync(file, 'utf8')) as { answers: Record<string, unknown> };
+  for (const [indicatorId, document] of Object.entries(answers)) {
+    await store.query(
+      `INSERT INTO answers (assessment_id, indicator_id, document) VALUES ($1, $2, $3::jsonb)
+       ON CONFLICT (assessment_id, indicator_id) DO UPDATE SET document = EXCLUDED.document, revision = answers.revision + 1`,
+      [assessmentId, indicatorId, JSON.stringify(document)],
+    );
+  }
 }
