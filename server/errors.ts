@@ -71,7 +71,7 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, next
   // pino-http sets the id from our genReqId, which always returns a string.
   const requestId = req.id as string;
   const title = titles[problem.status] ?? 'Error';
-  if (req.path.startsWith('/api/')) {
+  if (req.path.startsWith('/api/') || req.get('accept') === 'application/json') {
     res.type('application/problem+json').json({
       type: `about:blank#${problem.code}`,
       title,

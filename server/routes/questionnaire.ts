@@ -8,7 +8,7 @@ import { may } from '../auth/policy.js';
 import { AppError } from '../errors.js';
 import type { Store } from '../store/index.js';
 import { answerFromForm, baseRevisionOf, CITATION_FIELDS, wasOnForm } from '../web/answer-form.js';
-import type { RouteSpec } from '../web/routing.js';
+import { takePendingForm, type RouteSpec } from '../web/routing.js';
 import { loadAuthorised } from './assessments.js';
 import { rubricFor } from './pinned-rubric.js';
 
@@ -110,6 +110,14 @@ async function renderPillar(store: Store, req: Request, res: Response, assessmen
   const stored = await listAnswers(store, assessment.id);
   const byId = new Map(stored.map((s) => [s.indicatorId, s]));
   const answers = answersById(stored);
+  const pending = takePendingForm(req, `/assessments/${assessment.id}/questionnaire/${pillar.id}`);
+  if (pending) {
+    for (const indicator of pillar.indicators.filter((i) => wasOnForm(i.id, pending))) {
+      if (overrides.has(indicator.id)) continue;
+      const typed = answerFromForm(indicator, pending);
+      overrides.set(indicator.id, { answer: typed as unknown as Answer, revision: baseRevisionOf(indicator.id, pending), problems: [] });
+    }
+  }
   const editable = may(req.user!, 'edit', assessment) && (assessment.status === 'draft' || assessment.status === 'changes_requested');
   const indicators = pillar.indicators.map((indicator) => {
     const saved = byId.get(indicator.id);
@@ -142,6 +150,7 @@ async function savePillar(store: Store, req: Request, res: Response) {
   const conflicts = new Map<string, Shown>();
   let saved = 0;
   let withProblems = 0;
+  const savedNow: { indicatorId: string; revision: number; problems: StoredProblem[] }[] = [];
   // Only questions that were on the form: a question left out (moot, or not sent) is not a cleared one.
   for (const indicator of pillar.indicators.filter((i) => wasOnForm(i.id, fields))) {
     const typed = answerFromForm(indicator, fields);
@@ -151,10 +160,12 @@ async function savePillar(store: Store, req: Request, res: Response) {
     if (current && canonicalJson(current.document) === canonicalJson(document)) continue;
     const problems = validateAnswers(rubric, { answers: { [indicator.id]: document } }).map((p) => ({ field: p.field, pointer: p.pointer, message: p.message }));
     try {
-      await store.transaction(async (tx) => {
-        const revision = await saveAnswer(tx, { assessmentId: assessment.id, indicatorId: indicator.id, document, baseRevision: baseRevisionOf(indicator.id, fields), userId: req.user!.id, problems });
-        await recordAudit(tx, req, { action: 'answer.save', entityType: 'assessment', entityId: assessment.id, details: { indicator: indicator.id, revision } });
+      const revision = await store.transaction(async (tx) => {
+        const saved = await saveAnswer(tx, { assessmentId: assessment.id, indicatorId: indicator.id, document, baseRevision: baseRevisionOf(indicator.id, fields), userId: req.user!.id, problems });
+        await recordAudit(tx, req, { action: 'answer.save', entityType: 'assessment', entityId: assessment.id, details: { indicator: indicator.id, revision: saved } });
+        return saved;
       });
+      savedNow.push({ indicatorId: indicator.id, revision, problems });
       saved += 1;
       if (problems.length > 0) withProblems += 1;
     } catch (error) {
@@ -163,10 +174,22 @@ async function savePillar(store: Store, req: Request, res: Response) {
       conflicts.set(indicator.id, { answer: document as unknown as Answer, revision: error.current.revision, problems, conflict: { theirs: error.current.document, theirRevision: error.current.revision } });
     }
   }
+  if (wantsJson(req)) {
+    res.status(conflicts.size > 0 ? 409 : 200).json({
+      saved: savedNow,
+      conflicts: [...conflicts].map(([indicatorId, c]) => ({ indicatorId, theirs: c.conflict?.theirs, theirRevision: c.conflict?.theirRevision })),
+    });
+    return;
+  }
   if (conflicts.size > 0) return renderPillar(store, req, res, assessment, pillar.id, conflicts, 409);
   req.session.notice =
     saved === 0 ? 'Nothing had changed.' : `Saved ${saved} answer(s)${withProblems ? `; ${withProblems} still need attention (see the messages below)` : ''}.`;
   res.redirect(303, `/assessments/${assessment.id}/questionnaire/${pillar.id}`);
+}
+
+/** Autosave asks for JSON; a plain form post gets a page. */
+function wantsJson(req: Request): boolean {
+  return req.get('accept') === 'application/json';
 }
 
 export function questionnaireRoutes(store: Store): RouteSpec[] {

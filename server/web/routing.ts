@@ -51,6 +51,10 @@ function notSignedIn(req: Request, res: Response): void {
     req.session.pendingForm = { path: req.path, fields, savedAt: new Date().toISOString() };
     req.session.notice = 'Your session had expired. What you sent was kept: sign in and it will be filled in again for you to save.';
     back = refererPath(req) ?? '/';
+    // An autosave (fetch asking for JSON) cannot follow a redirect to a login page: it is told, and the page says so.
+    if (req.get('accept') === 'application/json') {
+      throw new AppError('UNAUTHENTICATED', 401, 'Your session has expired. Sign in again: what you typed is kept.', { signIn: `/login?next=${encodeURIComponent(safeReturnPath(back))}` });
+    }
   }
   res.redirect(303, `/login?next=${encodeURIComponent(safeReturnPath(back))}`);
 }
