@@ -120,11 +120,37 @@ export interface AnswerHistoryEntry {
 
 /** Every change of one answer, newest first. */
 export async function answerHistory(db: Queryable, assessmentId: number, indicatorId: string): Promise<AnswerHistoryEntry[]> {
-  const rows = await db.query<{ revision: number; before: unknown; after: unknown; changed_by: string | null; changed_at: Date }>(
-    `SELECT h.revision, h.before, h.after, u.display_name AS changed_by, h.changed_at
+  return (await answerHistories(db, assessmentId, [indicatorId])).get(indicatorId) ?? [];
+}
+
+/** Every change of several answers (one query), newest first, by indicator id. */
+export async function answerHistories(db: Queryable, assessmentId: number, indicatorIds: readonly string[]): Promise<Map<string, AnswerHistoryEntry[]>> {
+  const rows = await db.query<{ indicator_id: string; revision: number; before: unknown; after: unknown; changed_by: string | null; changed_at: Date }>(
+    `SELECT h.indicator_id, h.revision, h.before, h.after, u.display_name AS changed_by, h.changed_at
      FROM answer_history h LEFT JOIN users u ON u.id = h.changed_by
-     WHERE h.assessment_id = $1 AND h.indicator_id = $2 ORDER BY h.revision DESC`,
-    [assessmentId, indicatorId],
+     WHERE h.assessment_id = $1 AND h.indicator_id = ANY($2::text[]) ORDER BY h.indicator_id, h.revision DESC`,
+    [assessmentId, indicatorIds],
   );
-  return rows.map((r) => ({ revision: r.revision, before: r.before, after: r.after, changedBy: r.changed_by, changedAt: r.changed_at.toISOString() }));
+  const byIndicator = new Map<string, AnswerHistoryEntry[]>();
+  for (const r of rows) {
+    const entries = byIndicator.get(r.indicator_id) ?? [];
+    entries.push({ revision: r.revision, before: r.before, after: r.after, changedBy: r.changed_by, changedAt: r.changed_at.toISOString() });
+    byIndicator.set(r.indicator_id, entries);
+  }
+  return byIndicator;
+}
+
+/** The answer documents of several assessments (one query), by assessment id then indicator id. */
+export async function readAnswersOf(db: Queryable, assessmentIds: readonly number[]): Promise<Map<number, Record<string, unknown>>> {
+  const rows = await db.query<{ assessment_id: number; indicator_id: string; document: unknown }>(
+    'SELECT assessment_id, indicator_id, document FROM answers WHERE assessment_id = ANY($1::int[])',
+    [assessmentIds],
+  );
+  const byAssessment = new Map<number, Record<string, unknown>>();
+  for (const r of rows) {
+    const answers = byAssessment.get(r.assessment_id) ?? {};
+    answers[r.indicator_id] = r.document;
+    byAssessment.set(r.assessment_id, answers);
+  }
+  return byAssessment;
 }

@@ -1,5 +1,18 @@
 import { isMoot, validateAnswers, type Answer, type CompiledRubric } from '../rubric/index.js';
 
+export interface Completeness {
+  answered: number;
+  asked: number;
+  percent: number;
+}
+
+/** How many of the questions asked (not moot) have an answer status, among `indicators` (default: all). */
+export function completeness(rubric: CompiledRubric, answers: Readonly<Record<string, Answer>>, indicators = rubric.indicators): Completeness {
+  const asked = indicators.filter((i) => !isMoot(rubric, i.id, answers));
+  const answered = asked.filter((i) => answers[i.id]?.status !== undefined).length;
+  return { answered, asked: asked.length, percent: asked.length ? Math.round((answered / asked.length) * 100) : 100 };
+}
+
 /** Something that keeps an assessment from being submitted, pointing at its question. */
 export interface Outstanding {
   indicatorId: string;

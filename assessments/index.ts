@@ -6,10 +6,10 @@ export {
   type Assessment, type AssessmentStatus, type Step,
 } from './lifecycle.js';
 export { addComment, listComments, type Comment } from './comments.js';
-export { outstandingForSubmission, type Outstanding } from './completeness.js';
+export { completeness, outstandingForSubmission, type Completeness, type Outstanding } from './completeness.js';
 export { AssessmentError } from './errors.js';
 export {
-  saveAnswer, readAnswer, readAnswers, listAnswers, answerHistory, AnswerConflictError,
+  saveAnswer, readAnswer, readAnswers, readAnswersOf, listAnswers, answerHistory, answerHistories, AnswerConflictError,
   type StoredAnswer, type StoredProblem, type AnswerChange, type AnswerHistoryEntry,
 } from './answers.js';
 export { loadSampleData, sampleStates, sampleRound } from './sample-data.js';

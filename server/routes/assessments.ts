@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import {
-  addComment, findAssessment, latestSnapshotHash, outstandingForSubmission, listAssessments, listComments, readAnswers, statusLabels, steps, takeStep, type Assessment, type Outstanding, type Step,
+  addComment, completeness, findAssessment, latestSnapshotHash, outstandingForSubmission, readAnswersOf, listAssessments, listComments, readAnswers, statusLabels, steps, takeStep, type Assessment, type Outstanding, type Step,
 } from '../../assessments/index.js';
 import type { Answer } from '../../rubric/index.js';
 import { rubricFor } from './pinned-rubric.js';
@@ -125,9 +125,16 @@ export function assessmentRoutes(store: Store): RouteSpec[] {
       access: 'signed-in',
       async handle(req, res) {
         const visible = (await listAssessments(store)).filter((a) => may(req.user!, 'read', a));
+        const answers = await readAnswersOf(store, visible.map((a) => a.id));
+        const rows = [];
+        for (const a of visible) {
+          const rubric = await rubricFor(store, a.rubricKey);
+          const c = completeness(rubric, (answers.get(a.id) ?? {}) as Record<string, Answer>);
+          rows.push({ ...a, statusLabel: statusLabels[a.status], answered: c.answered, asked: c.asked, percent: c.percent });
+        }
         res.render('pages/assessments/list', {
           title: 'Assessments',
-          assessments: visible.map((a) => ({ ...a, statusLabel: statusLabels[a.status] })),
+          assessments: rows,
           canCreate: req.user!.role === 'administrator' || req.user!.role === 'programme_manager',
         });
       },

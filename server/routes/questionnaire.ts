@@ -1,8 +1,8 @@
 import type { Request, Response } from 'express';
 import {
-  AnswerConflictError, assertEditable, listAnswers, saveAnswer, type Assessment, type StoredAnswer, type StoredProblem,
+  AnswerConflictError, answerHistories, assertEditable, completeness, listAnswers, saveAnswer, type Assessment, type StoredAnswer, type StoredProblem,
 } from '../../assessments/index.js';
-import { canonicalJson, isMoot, validateAnswers, type Answer, type CompiledRubric, type Indicator, type Pillar } from '../../rubric/index.js';
+import { canonicalJson, isMoot, validateAnswers, type Answer, type Indicator } from '../../rubric/index.js';
 import { recordAudit } from '../audit.js';
 import { may } from '../auth/policy.js';
 import { AppError } from '../errors.js';
@@ -97,11 +97,6 @@ function answersById(stored: StoredAnswer[]): Record<string, Answer> {
   return Object.fromEntries(stored.map((s) => [s.indicatorId, s.document as Answer]));
 }
 
-function progress(rubric: CompiledRubric, pillar: Pillar, answers: Record<string, Answer>) {
-  const asked = pillar.indicators.filter((i) => !isMoot(rubric, i.id, answers));
-  const done = asked.filter((i) => answers[i.id]?.status !== undefined).length;
-  return { done, total: asked.length, percent: asked.length ? Math.round((done / asked.length) * 100) : 100 };
-}
 
 async function renderPillar(store: Store, req: Request, res: Response, assessment: Assessment, pillarId: string, overrides: Map<string, Shown> = new Map(), status = 200) {
   const rubric = await rubricFor(store, assessment.rubricKey);
@@ -119,11 +114,13 @@ async function renderPillar(store: Store, req: Request, res: Response, assessmen
     }
   }
   const editable = may(req.user!, 'edit', assessment) && (assessment.status === 'draft' || assessment.status === 'changes_requested');
+  const histories = await answerHistories(store, assessment.id, pillar.indicators.map((i) => i.id));
   const indicators = pillar.indicators.map((indicator) => {
     const saved = byId.get(indicator.id);
     const shown = overrides.get(indicator.id) ?? { answer: (saved?.document as Answer) ?? null, revision: saved?.revision ?? 0, problems: saved?.problems ?? [] };
     const moot = isMoot(rubric, indicator.id, answers);
-    return { ...indicatorView(indicator, shown), moot, dependsOn: indicator.condition?.indicator };
+    const history = (histories.get(indicator.id) ?? []).map((h) => ({ revision: h.revision, changedBy: h.changedBy ?? 'unknown', changedAt: h.changedAt, after: JSON.stringify(h.after, null, 2) }));
+    return { ...indicatorView(indicator, shown), moot, dependsOn: indicator.condition?.indicator, history };
   });
   res.status(status).render('pages/questionnaire', {
     title: `${pillar.title}: ${assessment.stateName}`,
@@ -132,7 +129,10 @@ async function renderPillar(store: Store, req: Request, res: Response, assessmen
     pillar,
     editable,
     action: `/assessments/${assessment.id}/questionnaire/${pillar.id}`,
-    pillars: rubric.pillars.map((p) => ({ id: p.id, title: p.title, current: p.id === pillar.id, ...progress(rubric, p, answers) })),
+    pillars: rubric.pillars.map((p) => {
+      const c = completeness(rubric, answers, p.indicators);
+      return { id: p.id, title: p.title, current: p.id === pillar.id, done: c.answered, total: c.asked };
+    }),
     indicators,
     conflicts: [...overrides.values()].filter((o) => o.conflict).length,
   });

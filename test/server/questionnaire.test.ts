@@ -70,6 +70,18 @@ describe('questionnaire without JavaScript', function () {
     expect(stored[0]?.document.notes).to.equal("the colleague's view");
   });
 
+  it('shows each question\'s history: every revision, who and when', async () => {
+    const html = await (await consultant.get(page)).text();
+    expect(html).to.contain('History of CRIM-CONSENT (2 change(s))');
+    expect(html).to.match(/Revision 2 · Test consultant \d+ · \d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC/);
+  });
+
+  it('lists each state\'s completeness on the assessments page', async () => {
+    const answered = (await app.store.query<{ n: number }>('SELECT count(*)::int AS n FROM answers'))[0]!.n;
+    const html = await (await manager.get('/assessments')).text();
+    expect(html).to.match(new RegExp(`\\d+% <span class="muted">\\(${answered} of \\d+ questions\\)</span>`));
+  });
+
   it('leaves answers alone whose questions were not on the posted form', async () => {
     expect((await consultant.post(page, { 'CRIM-ATTEMPT.base': '0', 'CRIM-ATTEMPT.value': 'true' })).status).to.equal(303);
     const stored = await app.store.query<{ indicator_id: string }>(`SELECT indicator_id FROM answers ORDER BY indicator_id`);
