@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { registerRubric } from '../assessments/index.js';
-import { loadDefaultRubric } from '../rubric/index.js';
+import { currentRubric } from './routes/pinned-rubric.js';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
@@ -20,7 +20,7 @@ export interface Running {
 export async function startServer(config: Config, logger: Logger, store?: Store): Promise<Running> {
   const theStore = store ?? (await openStore(config));
   // Refuses to start when the rubric file of a version already used by assessments was edited.
-  await registerRubric(theStore, await loadDefaultRubric());
+  await registerRubric(theStore, await currentRubric());
   const app = createApp({ config, store: theStore, logger });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(s)));

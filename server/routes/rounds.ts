@@ -1,10 +1,10 @@
 import { createAssessment, createRound, listRounds, listStates, findRound } from '../../assessments/index.js';
-import { loadDefaultRubric } from '../../rubric/index.js';
 import { recordAudit } from '../audit.js';
 import { AppError } from '../errors.js';
 import type { Store } from '../store/index.js';
 import { inputParser, type FieldProblem } from '../web/input.js';
 import type { RouteSpec } from '../web/routing.js';
+import { currentRubric } from './pinned-rubric.js';
 import type { Response } from 'express';
 
 interface RoundForm {
@@ -90,7 +90,7 @@ export function roundRoutes(store: Store): RouteSpec[] {
         if (!parsed.ok) return render(res, { problems: parsed.problems, status: 422 });
         const round = await findRound(store, Number(parsed.value.roundId));
         if (!round) throw new AppError('NOT_FOUND', 404, 'There is no such round.');
-        const rubric = await loadDefaultRubric();
+        const rubric = await currentRubric();
         const assessment = await store.transaction(async (tx) => {
           const created = await createAssessment(tx, { stateCode: parsed.value.stateCode, roundId: round.id, rubricKey: rubric.key });
           await recordAudit(tx, req, { action: 'assessment.create', entityType: 'assessment', entityId: created.id, details: { state: created.stateCode, round: round.slug, rubric: rubric.key } });
