@@ -41,19 +41,28 @@ export class AnswerConflictError extends AssessmentError {
  * the history. Returns the new revision. Run it inside a transaction with the audit entry.
  */
 export async function saveAnswer(db: Queryable, change: AnswerChange): Promise<number> {
-  const json = JSON.stringify(change.document);
-  const problems = JSON.stringify(change.problems);
+  const params = [change.assessmentId, change.indicatorId, JSON.stringify(change.document), change.userId, JSON.stringify(change.problems)];
+  // One statement writes the answer and its history entry; `before` is the row as it was, read in
+  // the same snapshot. A stale base revision writes nothing (no row comes back).
   const rows =
     change.baseRevision === 0
       ? await db.query<{ revision: number }>(
-          `INSERT INTO answers (assessment_id, indicator_id, document, updated_by, problems) VALUES ($1, $2, $3::jsonb, $4, $5::jsonb)
-           ON CONFLICT (assessment_id, indicator_id) DO NOTHING RETURNING revision`,
-          [change.assessmentId, change.indicatorId, json, change.userId, problems],
+          `WITH saved AS (
+             INSERT INTO answers (assessment_id, indicator_id, document, updated_by, problems) VALUES ($1, $2, $3::jsonb, $4, $5::jsonb)
+             ON CONFLICT (assessment_id, indicator_id) DO NOTHING RETURNING revision)
+           INSERT INTO answer_history (assessment_id, indicator_id, revision, before, after, changed_by)
+           SELECT $1, $2, revision, NULL, $3::jsonb, $4 FROM saved RETURNING revision`,
+          params,
         )
       : await db.query<{ revision: number }>(
-          `UPDATE answers SET document = $3::jsonb, revision = revision + 1, updated_at = now(), updated_by = $4, problems = $5::jsonb
-           WHERE assessment_id = $1 AND indicator_id = $2 AND revision = $6 RETURNING revision`,
-          [change.assessmentId, change.indicatorId, json, change.userId, problems, change.baseRevision],
+          `WITH previous AS (
+             SELECT document FROM answers WHERE assessment_id = $1 AND indicator_id = $2 AND revision = $6),
+           saved AS (
+             UPDATE answers SET document = $3::jsonb, revision = revision + 1, updated_at = now(), updated_by = $4, problems = $5::jsonb
+             WHERE assessment_id = $1 AND indicator_id = $2 AND revision = $6 RETURNING revision)
+           INSERT INTO answer_history (assessment_id, indicator_id, revision, before, after, changed_by)
+           SELECT $1, $2, saved.revision, (SELECT document FROM previous), $3::jsonb, $4 FROM saved RETURNING revision`,
+          [...params, change.baseRevision],
         );
   const revision = rows[0]?.revision;
   if (revision === undefined) {
@@ -61,11 +70,6 @@ export async function saveAnswer(db: Queryable, change: AnswerChange): Promise<n
     if (!current) throw new AssessmentError('CONFLICT', 'This answer was removed after you opened it. Reload the page.');
     throw new AnswerConflictError(current);
   }
-  await db.query(
-    `INSERT INTO answer_history (assessment_id, indicator_id, revision, before, after, changed_by)
-     VALUES ($1, $2, $3, (SELECT after FROM answer_history WHERE assessment_id = $1 AND indicator_id = $2 AND revision = $3 - 1), $4::jsonb, $5)`,
-    [change.assessmentId, change.indicatorId, revision, json, change.userId],
-  );
   return revision;
 }
 
