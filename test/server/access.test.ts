@@ -46,6 +46,8 @@ const expected: Record<string, Rule> = {
   'GET /api/v1/assessments/:id/answers': ['administrator', 'manager', 'consultant'],
   'PUT /api/v1/assessments/:id/answers/:indicatorId': ['consultant'],
   'GET /api/v1/assessments/:id/answers/:indicatorId/history': ['administrator', 'manager', 'consultant'],
+  'GET /api/v1/assessments/:id/export': ['administrator', 'manager', 'consultant'],
+  'POST /api/v1/assessments/:id/import': ['consultant'],
 };
 
 function allowed(rule: Rule, actor: Actor): boolean {
