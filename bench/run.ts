@@ -4,6 +4,7 @@ import path from 'node:path';
 import { projectRoot } from '../server/root.js';
 import { postgresBinDir, startCluster, type Cluster } from '../test/support/pg-cluster.js';
 import * as coldStart from './cold-start.js';
+import * as questionnaire from './questionnaire.js';
 import type { Figure } from './measure.js';
 import * as storeSaveAnswers from './store-save-answers.js';
 
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     for (const [name, bench] of [
       ['store: save answers', () => storeSaveAnswers.run(serverUrl)],
       ['cold start', () => coldStart.run()],
+      ['questionnaire: render and autosave', () => questionnaire.run()],
     ] as const) {
       process.stdout.write(`\n${name}\n`);
       for (const f of await bench()) {
