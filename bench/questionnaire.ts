@@ -6,7 +6,8 @@ import path from 'node:path';
 import { createApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
 import { createLogger } from '../server/log.js';
-import { openPglite, migrate } from '../server/store/index.js';
+import { openPglite, openPostgres, migrate, type Store } from '../server/store/index.js';
+import { createDatabase } from '../test/support/pg-cluster.js';
 import { Client, createTestUser } from '../test/support/client.js';
 import { fillCompleteAnswers, openTestAssessment } from '../test/support/http.js';
 import { figure, median, type Figure } from './measure.js';
@@ -42,13 +43,27 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
 /**
  * The questionnaire of a fully answered assessment, rendered by the app in production mode, against
  * the same HTML served as a fixed string by the same Express server; and autosave latency with 20
- * clients saving at once, against a bare single-row UPDATE of the same embedded store.
+ * clients saving at once, against a bare single-row UPDATE of the same store. Both on PGlite and
+ * on the PostgreSQL server at `serverUrl`.
  */
-export async function run(): Promise<Figure[]> {
+export async function run(serverUrl: string): Promise<Figure[]> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'palermo-bench-q-'));
   const previousEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production'; // view cache on, as under npm start
-  const store = await openPglite(path.join(dataDir, 'pglite'));
+  const database = await createDatabase(serverUrl);
+  try {
+    return [
+      ...(await runOn(await openPglite(path.join(dataDir, 'pglite')), 'PGlite', dataDir)),
+      ...(await runOn(await openPostgres(database.url), 'PostgreSQL server', dataDir)),
+    ];
+  } finally {
+    await database.drop();
+    process.env.NODE_ENV = previousEnv;
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function runOn(store: Store, engine: string, dataDir: string): Promise<Figure[]> {
   let server: Server | null = null;
   try {
     await migrate(store);
@@ -115,14 +130,12 @@ export async function run(): Promise<Figure[]> {
       }),
     );
     return [
-      figure('questionnaire page of a fully answered assessment (req/s; ratio = ours / fixed string)', rendered, fixedRate, 'req/s'),
-      figure(`autosave latency p50, ${AUTOSAVE_CLIENTS} concurrent clients (PGlite)`, median(saves), median(updates), 'ms'),
-      figure(`autosave latency p95, ${AUTOSAVE_CLIENTS} concurrent clients (PGlite)`, percentile(saves, 95), percentile(updates, 95), 'ms'),
+      figure(`questionnaire page of a fully answered assessment, ${engine} (req/s; ratio = ours / fixed string)`, rendered, fixedRate, 'req/s'),
+      figure(`autosave latency p50, ${AUTOSAVE_CLIENTS} concurrent clients (${engine})`, median(saves), median(updates), 'ms'),
+      figure(`autosave latency p95, ${AUTOSAVE_CLIENTS} concurrent clients (${engine})`, percentile(saves, 95), percentile(updates, 95), 'ms'),
     ];
   } finally {
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     await store.close();
-    process.env.NODE_ENV = previousEnv;
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }

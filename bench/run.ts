@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     for (const [name, bench] of [
       ['store: save answers', () => storeSaveAnswers.run(serverUrl)],
       ['cold start', () => coldStart.run()],
-      ['questionnaire: render and autosave', () => questionnaire.run()],
+      ['questionnaire: render and autosave', () => questionnaire.run(serverUrl)],
     ] as const) {
       process.stdout.write(`\n${name}\n`);
       for (const f of await bench()) {

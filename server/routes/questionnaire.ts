@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import {
-  AnswerConflictError, answerHistories, assertEditable, completeness, listAnswers, saveAnswer, type Assessment, type StoredAnswer, type StoredProblem,
+  AnswerConflictError, answerHistories, type AnswerHistoryEntry, assertEditable, completeness, listAnswers, saveAnswer, type Assessment, type StoredAnswer, type StoredProblem,
 } from '../../assessments/index.js';
 import { canonicalJson, isMoot, validateAnswers, type Answer, type Indicator } from '../../rubric/index.js';
 import { recordAudit } from '../audit.js';
@@ -8,7 +8,9 @@ import { may } from '../auth/policy.js';
 import { AppError } from '../errors.js';
 import type { Store } from '../store/index.js';
 import { answerFromForm, baseRevisionOf, CITATION_FIELDS, wasOnForm } from '../web/answer-form.js';
+import { BoundedCache } from '../web/bounded-cache.js';
 import { takePendingForm, type RouteSpec } from '../web/routing.js';
+import { renderPartial } from '../web/views.js';
 import { loadAuthorised } from './assessments.js';
 import { rubricFor } from './pinned-rubric.js';
 
@@ -93,6 +95,15 @@ function indicatorView(indicator: Indicator, shown: Shown) {
   };
 }
 
+/**
+ * Rendered questions, by assessment, question, revision and whether it is moot. A question's HTML
+ * depends on nothing else (the rubric version of an assessment never changes; history and problems
+ * change only with a new revision), so the key stays right across processes sharing a database:
+ * another process's save makes a new revision, hence a new key. Typed-but-unsaved input and
+ * conflicts are rendered afresh, never cached.
+ */
+const questionCache = new BoundedCache<string>(4_000);
+
 function answersById(stored: StoredAnswer[]): Record<string, Answer> {
   return Object.fromEntries(stored.map((s) => [s.indicatorId, s.document as Answer]));
 }
@@ -114,14 +125,31 @@ async function renderPillar(store: Store, req: Request, res: Response, assessmen
     }
   }
   const editable = may(req.user!, 'edit', assessment) && (assessment.status === 'draft' || assessment.status === 'changes_requested');
-  const histories = await answerHistories(store, assessment.id, pillar.indicators.map((i) => i.id));
-  const indicators = pillar.indicators.map((indicator) => {
+  const shownOf = (indicator: Indicator): Shown => {
     const saved = byId.get(indicator.id);
-    const shown = overrides.get(indicator.id) ?? { answer: (saved?.document as Answer) ?? null, revision: saved?.revision ?? 0, problems: saved?.problems ?? [] };
-    const moot = isMoot(rubric, indicator.id, answers);
-    const history = (histories.get(indicator.id) ?? []).map((h) => ({ revision: h.revision, changedBy: h.changedBy ?? 'unknown', changedAt: h.changedAt, after: JSON.stringify(h.after, null, 2) }));
-    return { ...indicatorView(indicator, shown), moot, dependsOn: indicator.condition?.indicator, history };
-  });
+    return overrides.get(indicator.id) ?? { answer: (saved?.document as Answer) ?? null, revision: saved?.revision ?? 0, problems: saved?.problems ?? [] };
+  };
+  const keys = pillar.indicators.map((indicator) =>
+    overrides.has(indicator.id) ? null : `${assessment.id}/${indicator.id}/${shownOf(indicator).revision}/${isMoot(rubric, indicator.id, answers) ? 1 : 0}`,
+  );
+  const missing = pillar.indicators.filter((_, n) => keys[n] === null || !questionCache.has(keys[n]!));
+  const histories = missing.length ? await answerHistories(store, assessment.id, missing.map((i) => i.id)) : new Map<string, AnswerHistoryEntry[]>();
+  const questions = await Promise.all(
+    pillar.indicators.map(async (indicator, n) => {
+      const key = keys[n]!;
+      const cached = key === null ? undefined : questionCache.get(key);
+      if (cached !== undefined) return cached;
+      const history = (histories.get(indicator.id) ?? []).map((h) => ({ revision: h.revision, changedBy: h.changedBy ?? 'unknown', changedAt: h.changedAt, after: JSON.stringify(h.after, null, 2) }));
+      const html = await renderPartial(req.app, 'question', {
+        ...indicatorView(indicator, shownOf(indicator)),
+        moot: isMoot(rubric, indicator.id, answers),
+        dependsOn: indicator.condition?.indicator,
+        history,
+      });
+      if (key !== null) questionCache.set(key, html);
+      return html;
+    }),
+  );
   res.status(status).render('pages/questionnaire', {
     title: `${pillar.title}: ${assessment.stateName}`,
     assessment,
@@ -133,7 +161,7 @@ async function renderPillar(store: Store, req: Request, res: Response, assessmen
       const c = completeness(rubric, answers, p.indicators);
       return { id: p.id, title: p.title, current: p.id === pillar.id, done: c.answered, total: c.asked };
     }),
-    indicators,
+    questions,
     conflicts: [...overrides.values()].filter((o) => o.conflict).length,
   });
 }

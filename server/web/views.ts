@@ -1,5 +1,5 @@
-import type { Express } from 'express';
-import { engine } from 'express-handlebars';
+import type { Application } from 'express';
+import { create, type ExpressHandlebars } from 'express-handlebars';
 import path from 'node:path';
 import { projectRoot } from '../root.js';
 
@@ -32,8 +32,10 @@ function when(iso: unknown): string {
   return date && !Number.isNaN(date.getTime()) ? `${dateTime.format(date)} UTC` : '';
 }
 
-export function setUpViews(app: Express, production: boolean): void {
-  const render = engine({
+const instances = new WeakMap<Application, { hbs: ExpressHandlebars; cache: boolean }>();
+
+export function setUpViews(app: Application, production: boolean): void {
+  const hbs = create({
     extname: '.hbs',
     defaultLayout: 'main',
     layoutsDir: path.join(viewsDir, 'layouts'),
@@ -46,9 +48,20 @@ export function setUpViews(app: Express, production: boolean): void {
     },
   });
   // express-handlebars answers through the callback as well as its promise; Express reads the callback.
-  app.engine('hbs', (file, options, callback) => void render(file, options, callback).catch(() => undefined));
+  app.engine('hbs', (file, options, callback) => void hbs.engine(file, options, callback).catch(() => undefined));
+  instances.set(app, { hbs, cache: production });
   app.set('view engine', 'hbs');
   app.set('views', viewsDir);
   // Rendering is several times faster with compiled templates cached; off in development for live edits.
   app.set('view cache', production);
+}
+
+/**
+ * One partial rendered on its own, with the app's helpers and partials: for pieces of a page that
+ * are cached between requests (a question of the questionnaire).
+ */
+export function renderPartial(app: Application, name: string, context: object): Promise<string> {
+  const views = instances.get(app);
+  if (!views) throw new Error('renderPartial: setUpViews was not called on this app');
+  return views.hbs.render(path.join(viewsDir, 'partials', `${name}.hbs`), context as Record<string, unknown>, { cache: views.cache });
 }
