@@ -53,10 +53,13 @@ function indicatorView(indicator: Indicator, shown: Shown) {
   const a = shown.answer ?? ({} as Partial<Answer>);
   const problemFor = Object.fromEntries(shown.problems.map((p) => [fieldKey(p.field), p.message]));
   const value = a.value;
+  const saved = a.citations?.length ?? 0;
   const citations = [...(a.citations ?? []), {}].map((c, n) => ({
     n,
     number: n + 1,
-    isNew: n === (a.citations?.length ?? 0),
+    isNew: n === saved,
+    canMoveUp: n > 0 && n < saved,
+    canMoveDown: n < saved - 1,
     fields: CITATION_FIELDS.map((f) => ({
       name: f,
       label: citationLabels[f],

@@ -41,7 +41,7 @@ function valueOf(indicator: Indicator, fields: Fields): unknown {
 }
 
 function citationsOf(id: string, fields: Fields): Record<string, unknown>[] {
-  const rows: Record<string, unknown>[] = [];
+  const rows: { n: number; row: Record<string, unknown> }[] = [];
   for (let n = 0; n < MAX_CITATION_ROWS; n++) {
     if (text(fields[`${id}.c${n}.remove`]) === 'on') continue;
     const row: Record<string, unknown> = {};
@@ -49,9 +49,23 @@ function citationsOf(id: string, fields: Fields): Record<string, unknown>[] {
       const v = text(fields[`${id}.c${n}.${field}`]);
       if (v !== undefined && v.trim() !== '') row[field] = field === 'year' && /^\d{1,4}$/.test(v.trim()) ? Number(v.trim()) : v;
     }
-    if (Object.keys(row).length > 0) rows.push(row);
+    if (Object.keys(row).length > 0) rows.push({ n, row });
   }
-  return rows;
+  moveCitation(id, rows, text(fields.move));
+  return rows.map((r) => r.row);
+}
+
+/**
+ * Reordering without script: each citation has "Move up" and "Move down" submit buttons named
+ * `move` with the value `<INDICATOR>.c<n>.up|down`; the row swaps places with its neighbour.
+ */
+function moveCitation(id: string, rows: { n: number }[], move: string | undefined): void {
+  const match = move === undefined ? null : /^(.+)\.c(\d+)\.(up|down)$/.exec(move);
+  if (!match || match[1] !== id) return;
+  const at = rows.findIndex((r) => r.n === Number(match[2]));
+  const to = match[3] === 'up' ? at - 1 : at + 1;
+  if (at < 0 || to < 0 || to >= rows.length) return;
+  [rows[at], rows[to]] = [rows[to]!, rows[at]!];
 }
 
 /** The answer typed for `indicator`, or null when the form leaves it entirely blank (not answered yet). */

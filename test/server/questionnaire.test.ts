@@ -24,6 +24,16 @@ describe('questionnaire without JavaScript', function () {
   });
   after(() => app.stop());
 
+  const assessmentId = () => Number(assessmentPath.split('/').at(-1));
+
+  async function citationsOf(path: string, indicatorId: string): Promise<Record<string, unknown>[]> {
+    const rows = await app.store.query<{ document: { citations?: Record<string, unknown>[] } }>(
+      'SELECT document FROM answers WHERE assessment_id = $1 AND indicator_id = $2',
+      [Number(path.split('/').at(-1)), indicatorId],
+    );
+    return rows[0]?.document.citations ?? [];
+  }
+
   it('shows each question of a pillar with its provisions, obligation level, guidance and progress', async () => {
     const res = await consultant.get(page);
     expect(res.status).to.equal(200);
@@ -70,6 +80,38 @@ describe('questionnaire without JavaScript', function () {
     expect(stored[0]?.document.notes).to.equal("the colleague's view");
   });
 
+  it('reorders citations with the move buttons, keeping every field of each', async () => {
+    const other = await openTestAssessment(app.store, 'MV', 'questionnaire-reorder');
+    const page = `${other.path}/questionnaire/criminalisation`;
+    const readCitations = (id: string) => citationsOf(other.path, id);
+    const rows = {
+      'CRIM-ORGANISING.base': '0',
+      'CRIM-ORGANISING.c0.instrument': 'First Act', 'CRIM-ORGANISING.c0.provision': 's. 1',
+      'CRIM-ORGANISING.c1.instrument': 'Second Act', 'CRIM-ORGANISING.c1.provision': 's. 2', 'CRIM-ORGANISING.c1.year': '2019',
+      'CRIM-ORGANISING.c2.instrument': 'Third Act',
+    };
+    expect((await consultant.post(page, rows)).status).to.equal(303);
+    const saved = await readCitations('CRIM-ORGANISING');
+    expect(saved.map((c) => c.instrument)).to.deep.equal(['First Act', 'Second Act', 'Third Act']);
+    let html = await (await consultant.get(page)).text();
+    expect(html).to.contain('value="CRIM-ORGANISING.c1.up">Move citation 2 up</button>');
+    expect(html).not.to.contain('value="CRIM-ORGANISING.c0.up"');
+    expect(html).not.to.contain('value="CRIM-ORGANISING.c2.down"');
+    expect(html).to.match(/<form[^>]*>\s*<input type="hidden" name="_csrf"[^>]*>\s*<button type="submit" class="visually-hidden" tabindex="-1">Save this part<\/button>/);
+
+    const revision = html.match(/name="CRIM-ORGANISING.base" value="(\d+)"/)![1]!;
+    await consultant.post(page, { ...rows, 'CRIM-ORGANISING.base': revision, move: 'CRIM-ORGANISING.c1.up' });
+    expect(await readCitations('CRIM-ORGANISING')).to.deep.equal([
+      { instrument: 'Second Act', provision: 's. 2', year: 2019 },
+      { instrument: 'First Act', provision: 's. 1' },
+      { instrument: 'Third Act' },
+    ]);
+    html = await (await consultant.get(page)).text();
+    const next = html.match(/name="CRIM-ORGANISING.base" value="(\d+)"/)![1]!;
+    await consultant.post(page, { ...rows, 'CRIM-ORGANISING.base': next, 'CRIM-ORGANISING.c0.instrument': 'First Act', move: 'CRIM-ORGANISING.c0.down' });
+    expect((await readCitations('CRIM-ORGANISING')).map((c) => c.instrument)).to.deep.equal(['Second Act', 'First Act', 'Third Act']);
+  });
+
   it('shows each question\'s history: every revision, who and when', async () => {
     const html = await (await consultant.get(page)).text();
     expect(html).to.contain('History of CRIM-CONSENT (2 change(s))');
@@ -77,14 +119,14 @@ describe('questionnaire without JavaScript', function () {
   });
 
   it('lists each state\'s completeness on the assessments page', async () => {
-    const answered = (await app.store.query<{ n: number }>('SELECT count(*)::int AS n FROM answers'))[0]!.n;
+    const answered = (await app.store.query<{ n: number }>('SELECT count(*)::int AS n FROM answers WHERE assessment_id = $1', [assessmentId()]))[0]!.n;
     const html = await (await manager.get('/assessments')).text();
     expect(html).to.match(new RegExp(`\\d+% <span class="muted">\\(${answered} of \\d+ questions\\)</span>`));
   });
 
   it('leaves answers alone whose questions were not on the posted form', async () => {
     expect((await consultant.post(page, { 'CRIM-ATTEMPT.base': '0', 'CRIM-ATTEMPT.value': 'true' })).status).to.equal(303);
-    const stored = await app.store.query<{ indicator_id: string }>(`SELECT indicator_id FROM answers ORDER BY indicator_id`);
+    const stored = await app.store.query<{ indicator_id: string }>(`SELECT indicator_id FROM answers WHERE assessment_id = $1 ORDER BY indicator_id`, [assessmentId()]);
     expect(stored.map((r) => r.indicator_id)).to.deep.equal(['CRIM-ATTEMPT', 'CRIM-CONSENT', 'CRIM-INTENT', 'CRIM-MEANS']);
   });
 
