@@ -58,6 +58,41 @@ describe('questionnaire with JavaScript: autosave', function () {
     await tab.close();
   });
 
+  it('lets a keyboard user fill a whole pillar with Tab, Space and typing alone, saved automatically', async () => {
+    const tab = await open();
+    const pillar = page.replace('criminalisation', 'enforcement');
+    await tab.goto(`${app.url}${pillar}`, { waitUntil: 'load' });
+    await tab.waitForFunction(() => document.getElementById('autosave-status')?.textContent === 'Changes are saved automatically.');
+    const questions = await tab.$$eval('fieldset.question', (all) => all.length);
+    // Only keys from here on: the test reads where the focus is, and decides which key a person would press.
+    let answered = 0;
+    for (let presses = 0; presses < 3000; presses++) {
+      await tab.keyboard.press('Tab');
+      const at = await tab.evaluate(() => {
+        const el = document.activeElement as HTMLInputElement | null;
+        return el ? { tag: el.tagName, type: el.type, name: el.name ?? '', value: el.value, text: el.textContent?.trim() ?? '' } : null;
+      });
+      if (!at) continue;
+      if (at.tag === 'BUTTON' && at.text === 'Save this part') break;
+      if (at.name.endsWith('.status') && at.value === 'answered') {
+        await tab.keyboard.press('Space');
+        answered += 1;
+      } else if (at.name.endsWith('.value') && (at.type === 'checkbox' || at.type === 'radio')) {
+        await tab.keyboard.press('Space');
+      } else if (at.name.endsWith('.value') && at.tag === 'INPUT') {
+        await tab.keyboard.type('15');
+      } else if (at.name.endsWith('.value') && at.tag === 'TEXTAREA') {
+        await tab.keyboard.type('Typed with the keyboard.');
+      }
+    }
+    expect(answered).to.equal(questions);
+    await saved(tab);
+    await tab.reload({ waitUntil: 'load' });
+    const progress = await tab.$eval('nav[aria-label] a[aria-current="page"]', (a) => a.parentElement?.textContent ?? '');
+    expect(progress).to.contain(`${questions} of ${questions}`);
+    await tab.close();
+  });
+
   it('shows a problem in plain words next to the question once autosaved, keeping the input', async () => {
     const tab = await open();
     await tab.click('input[name="CRIM-ATTEMPT.status"][value="not_applicable"]');
