@@ -6,6 +6,7 @@ import { postgresBinDir, startCluster, type Cluster } from '../test/support/pg-c
 import * as coldStart from './cold-start.js';
 import * as questionnaire from './questionnaire.js';
 import type { Figure } from './measure.js';
+import * as scoring from './scoring.js';
 import * as storeSaveAnswers from './store-save-answers.js';
 
 /**
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
       ['store: save answers', () => storeSaveAnswers.run(serverUrl)],
       ['cold start', () => coldStart.run()],
       ['questionnaire: render and autosave', () => questionnaire.run(serverUrl)],
+      ['scoring: score and compare', () => scoring.run()],
     ] as const) {
       process.stdout.write(`\n${name}\n`);
       for (const f of await bench()) {
