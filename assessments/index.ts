@@ -12,4 +12,6 @@ export {
   saveAnswer, readAnswer, readAnswers, readAnswersOf, listAnswers, answerHistory, answerHistories, AnswerConflictError,
   type StoredAnswer, type StoredProblem, type AnswerChange, type AnswerHistoryEntry,
 } from './answers.js';
-export { loadSampleData, sampleStates, sampleRound } from './sample-data.js';
+export { loadSampleData, sampleStates, sampleRound, sampleRounds, sampleAnswers } from './sample-data.js';
+export { writeAnswersWorkbook, readAnswersWorkbook, WORKBOOK_FORMAT, type WorkbookHeader, type WorkbookProblem, type WorkbookRead } from './workbook.js';
+export { loadRoundScores, type RoundCard, type RoundScores } from './cards.js';

@@ -7,6 +7,7 @@ import { healthRoutes } from './routes/health.js';
 import { setUpSecurityHeaders } from './security.js';
 import type { Store } from './store/index.js';
 import { setUpCsrf } from './web/csrf.js';
+import { setUpUploads } from './web/uploads.js';
 import { rejectPrototypeKeys } from './web/input.js';
 import { setUpRequestLogging } from './web/request-log.js';
 import { setUpSessions } from './web/session.js';
@@ -37,6 +38,7 @@ export function createApp({ config, store, logger }: AppServices): Express {
   setUpStaticFiles(app, production);
   setUpBodies(app);
   setUpSessions(app, store, config.sessionSecret);
+  setUpUploads(app);
   setUpCsrf(app, config.sessionSecret);
   setUpNotices(app);
   app.use(mountRoutes(routeTable(store)));

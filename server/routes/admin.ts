@@ -31,7 +31,7 @@ const fieldMessages = {
   _csrf: '',
 };
 
-const stateCode = { type: 'string', pattern: '^[A-Z]{2}$' };
+const stateCode = { type: 'string', pattern: '^[A-Z][A-Z0-9]$' };
 const commonFields = {
   displayName: { type: 'string', minLength: 1, maxLength: 120, pattern: '\\S' },
   role: { enum: [...roles] },

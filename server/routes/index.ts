@@ -8,9 +8,9 @@ import { homeRoutes } from './home.js';
 import { loginRoutes } from './login.js';
 import { questionnaireRoutes } from './questionnaire.js';
 import { roundRoutes } from './rounds.js';
-import { transferApiRoutes } from './transfer-api.js';
+import { transferRoutes } from './transfer.js';
 
 /** Every route of the app with who may reach it. The access-matrix test walks this very table. */
 export function routeTable(store: Store): RouteSpec[] {
-  return [...loginRoutes(store), ...homeRoutes(store), ...roundRoutes(store), ...assessmentRoutes(store), ...questionnaireRoutes(store), ...adminRoutes(store), ...apiRoutes(store), ...answerApiRoutes(store), ...transferApiRoutes(store)];
+  return [...loginRoutes(store), ...homeRoutes(store), ...roundRoutes(store), ...assessmentRoutes(store), ...questionnaireRoutes(store), ...adminRoutes(store), ...apiRoutes(store), ...answerApiRoutes(store), ...transferRoutes(store)];
 }

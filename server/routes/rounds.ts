@@ -42,7 +42,7 @@ const parseNewAssessment = inputParser<NewAssessmentForm>(
   {
     type: 'object',
     required: ['stateCode', 'roundId'],
-    properties: { stateCode: { type: 'string', pattern: '^[A-Z]{2}$' }, roundId: { type: 'string', pattern: '^\\d{1,9}$' }, _csrf: { type: 'string' } },
+    properties: { stateCode: { type: 'string', pattern: '^[A-Z][A-Z0-9]$' }, roundId: { type: 'string', pattern: '^\\d{1,9}$' }, _csrf: { type: 'string' } },
   },
   { stateCode: 'Choose a state.', roundId: 'Choose a round.' },
 );

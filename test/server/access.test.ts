@@ -48,6 +48,9 @@ const expected: Record<string, Rule> = {
   'GET /api/v1/assessments/:id/answers/:indicatorId/history': ['administrator', 'manager', 'consultant'],
   'GET /api/v1/assessments/:id/export': ['administrator', 'manager', 'consultant'],
   'POST /api/v1/assessments/:id/import': ['consultant'],
+  'GET /assessments/:id/transfer': ['administrator', 'manager', 'consultant'],
+  'GET /assessments/:id/export.xlsx': ['administrator', 'manager', 'consultant'],
+  'POST /assessments/:id/import': ['consultant'],
 };
 
 function allowed(rule: Rule, actor: Actor): boolean {

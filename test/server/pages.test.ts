@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import { loadSampleData } from '../../assessments/index.js';
+import { loadDefaultRubric } from '../../rubric/index.js';
 import { axeViolations, launchBrowser } from '../support/browser.js';
 import { createTestUser, TEST_PASSWORD } from '../support/client.js';
 import { openTestAssessment, startTestApp, type TestApp } from '../support/http.js';
@@ -15,7 +16,7 @@ describe('pages in Chromium', function () {
 
   before(async () => {
     app = await startTestApp('postgres');
-    await loadSampleData(app.store);
+    await loadSampleData(app.store, await loadDefaultRubric());
     assessmentPath = (await openTestAssessment(app.store, 'XA', 'pages')).path;
     adminEmail = (await createTestUser(app.store, 'administrator')).email;
     managerEmail = (await createTestUser(app.store, 'programme_manager')).email;

@@ -16,9 +16,9 @@ export class Client {
 
   constructor(readonly base: string) {}
 
-  async request(method: string, path: string, options: { form?: Form; json?: unknown; raw?: string; headers?: Record<string, string>; csrf?: boolean } = {}): Promise<Response> {
+  async request(method: string, path: string, options: { form?: Form; json?: unknown; raw?: string; multipart?: FormData; headers?: Record<string, string>; csrf?: boolean } = {}): Promise<Response> {
     const headers: Record<string, string> = { ...options.headers };
-    let body: string | undefined;
+    let body: string | FormData | undefined;
     const withToken = method !== 'GET' && options.csrf !== false;
     if (options.form) {
       const params = new URLSearchParams();
@@ -26,6 +26,10 @@ export class Client {
       if (withToken) params.append('_csrf', await this.csrfToken());
       headers['content-type'] = 'application/x-www-form-urlencoded';
       body = params.toString();
+    } else if (options.multipart) {
+      // A form with a file, as a browser sends it; fetch writes the multipart content type itself.
+      if (withToken) options.multipart.append('_csrf', await this.csrfToken());
+      body = options.multipart;
     } else if (options.json !== undefined) {
       headers['content-type'] = 'application/json';
       if (withToken) headers['x-csrf-token'] = await this.csrfToken();
@@ -55,6 +59,13 @@ export class Client {
     other.cookies = new Map(this.cookies);
     other.token = this.token;
     return other;
+  }
+
+  /** Posts a form holding one file in the field `file`, with the CSRF token as a form field. */
+  upload(path: string, file: { name: string; data: Uint8Array<ArrayBuffer> | string; type?: string }): Promise<Response> {
+    const form = new FormData();
+    form.append('file', new Blob([file.data], { type: file.type ?? 'application/octet-stream' }), file.name);
+    return this.request('POST', path, { multipart: form });
   }
 
   get(path: string): Promise<Response> {
