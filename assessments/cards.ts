@@ -1,6 +1,7 @@
 import type { CompiledRubric } from '../rubric/index.js';
 import { compareStates, scoreAssessment, type Comparison, type ScoreCard, type StateCard } from '../scoring/index.js';
 import type { Queryable } from '../server/store/index.js';
+import { BoundedCache } from '../server/web/bounded-cache.js';
 import { readAnswersOf } from './answers.js';
 import type { AssessmentStatus } from './lifecycle.js';
 
@@ -22,6 +23,7 @@ export interface RoundScores {
 
 interface Row {
   assessment_id: number;
+  answers_version: string;
   status: AssessmentStatus;
   updated_at: Date;
   rubric_key: string;
@@ -38,7 +40,14 @@ interface Row {
 }
 
 /**
- * Every assessment of a round scored and compared, in two queries. A round mixing SAMPLE and real
+ * Scored rounds, by everything they were computed from: each assessment's answers_version (moved
+ * on by a trigger at every change of its answers, whoever makes it), status and rubric. A change
+ * anywhere, in this process or another one sharing the database, makes a new key.
+ */
+const cache = new BoundedCache<RoundScores>(32);
+
+/**
+ * Every assessment of a round scored and compared, in two queries (one when nothing changed). A round mixing SAMPLE and real
  * states is compared on its real states only (scoring refuses the mix). Drafts are scored too: a
  * dashboard shows where work stands; reports say which status each card had.
  */
@@ -48,7 +57,7 @@ export async function loadRoundScores(
   rubricFor: (key: string) => Promise<CompiledRubric>,
 ): Promise<RoundScores | null> {
   const rows = await db.query<Row>(
-    `SELECT a.id AS assessment_id, a.status, a.updated_at, a.rubric_key, s.code, s.name, s.subregion,
+    `SELECT a.id AS assessment_id, a.answers_version::text AS answers_version, a.status, a.updated_at, a.rubric_key, s.code, s.name, s.subregion,
             sr.name AS subregion_name, s.is_sample, r.id AS round_id, r.slug, r.title, r.is_sample AS round_is_sample, r.previous_round_id
      FROM rounds r
      LEFT JOIN assessments a ON a.round_id = r.id
@@ -62,6 +71,9 @@ export async function loadRoundScores(
   if (!first) return null;
   const round = { id: first.round_id, slug: first.slug, title: first.title, isSample: first.round_is_sample, previousRoundId: first.previous_round_id };
   const assessed = rows.filter((r) => r.assessment_id !== null);
+  const key = `${roundId}|${JSON.stringify(rows)}`;
+  const known = cache.get(key);
+  if (known) return known;
   const answersOf = await readAnswersOf(db, assessed.map((r) => r.assessment_id));
   const cards: RoundCard[] = [];
   for (const r of assessed) {
@@ -81,5 +93,7 @@ export async function loadRoundScores(
   }
   const real = cards.filter((c) => !c.state.sample);
   const compared = real.length > 0 ? real : cards;
-  return { round, cards, comparison: compared.length > 0 ? compareStates(compared) : null };
+  const scores = { round, cards, comparison: compared.length > 0 ? compareStates(compared) : null };
+  cache.set(key, scores);
+  return scores;
 }

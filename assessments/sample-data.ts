@@ -33,8 +33,8 @@ export const sampleRounds = [
 /** The latest SAMPLE round, the one the demo opens on. */
 export const sampleRound = sampleRounds[2];
 
-/** A small, seeded generator (mulberry32): the same SAMPLE data on every machine. */
-function random(seed: number): () => number {
+/** A small, seeded generator (mulberry32): the same SAMPLE data (and benchmark data) on every machine. */
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

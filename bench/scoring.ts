@@ -3,6 +3,7 @@ import { loadDefaultRubric } from '../rubric/index.js';
 import type { Comparison, StateRef } from '../scoring/index.js';
 import { changeBetweenRounds, compareStates, scoreAssessment } from '../scoring/index.js';
 import { figure, median, type Figure } from './measure.js';
+import { random } from '../assessments/sample-data.js';
 
 const SIZES = [
   { states: 45, rounds: 3 },
@@ -13,17 +14,6 @@ const SUBREGIONS = ['east-asia', 'pacific', 'south-asia', 'south-east-asia', 'we
 
 type Answers = Record<string, Answer>;
 
-/** Seeded pseudo-random numbers in [0, 1) (mulberry32): every run scores the same assessments. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function valueOf(indicator: Indicator, next: () => number): Answer['value'] {
   switch (indicator.questionType) {

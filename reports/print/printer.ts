@@ -10,7 +10,7 @@ export const DEFAULT_CONCURRENCY = 2;
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
 /** Flags for the system Chromium running as root in CI, with no network but the app. */
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-dev-shm-usage',

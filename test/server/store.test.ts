@@ -47,12 +47,12 @@ for (const kind of storeKinds) {
       expect(af?.protocol.date).to.equal('2014-08');
     });
 
-    it('refuses a SAMPLE state whose code is outside the user-assigned X range', async () => {
+    it('refuses a SAMPLE state whose code is not a user-assigned one (QA is Qatar; QM-QZ are free)', async () => {
       let failure: unknown;
       try {
         await t.store.query(
           `INSERT INTO states (code, name, subregion, kind, bali_process_member, protocol_status, protocol_source, protocol_confidence, status_as_of, is_sample)
-           VALUES ('QQ', 'Nowhere', 'pacific', 'state', false, 'unknown', 'test', 'uncertain', '2026-01-01', true)`,
+           VALUES ('QA', 'Nowhere', 'pacific', 'state', false, 'unknown', 'test', 'uncertain', '2026-01-01', true)`,
         );
       } catch (error) {
         failure = error;

@@ -1,21 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+// The printer's flags: the system Chromium quiet, on a machine with no network but localhost.
+import { CHROMIUM_ARGS } from '../../reports/print/printer.js';
 
-/** Flags that keep the system Chromium quiet on a machine with no network but localhost. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-extensions',
-  '--disable-default-apps',
-  '--mute-audio',
-];
 
 export function launchBrowser(): Promise<Browser> {
   const executablePath = process.env.TEST_CHROMIUM_PATH;
