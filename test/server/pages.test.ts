@@ -93,6 +93,21 @@ describe('pages in Chromium', function () {
     await context.close();
   });
 
+  it('has no axe-core violations on the dashboard and a state\'s scores page, with every "why" opened', async () => {
+    const context = await browser.createBrowserContext();
+    const page = await signInByKeyboard(context, managerEmail);
+    const round = (await app.store.query<{ id: number }>(`SELECT id FROM rounds WHERE slug = 'sample-2025'`))[0]!.id;
+    const assessment = (await app.store.query<{ id: number }>(`SELECT id FROM assessments WHERE round_id = $1 AND state_code = 'XB'`, [round]))[0]!.id;
+    for (const url of [`/rounds/${round}/dashboard`, `/rounds/${round}/dashboard?subregion=pacific&pillar=protection`, `/assessments/${assessment}/scores`]) {
+      await page.goto(`${app.url}${url}`, { waitUntil: 'load' });
+      await page.waitForFunction('window.__reportReady === true', { timeout: 10_000 });
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      const violations = await axeViolations(page);
+      expect(violations, `${url}: ${JSON.stringify(violations, null, 2)}`).to.deep.equal([]);
+    }
+    await context.close();
+  });
+
   it('marks a SAMPLE state\'s assessment as SAMPLE', async () => {
     const context = await browser.createBrowserContext();
     const page = await signInByKeyboard(context, managerEmail);
