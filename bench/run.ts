@@ -4,7 +4,9 @@ import path from 'node:path';
 import { projectRoot } from '../server/root.js';
 import { postgresBinDir, startCluster, type Cluster } from '../test/support/pg-cluster.js';
 import * as coldStart from './cold-start.js';
+import * as dashboard from './dashboard.js';
 import * as questionnaire from './questionnaire.js';
+import * as reports from './reports.js';
 import type { Figure } from './measure.js';
 import * as scoring from './scoring.js';
 import * as storeSaveAnswers from './store-save-answers.js';
@@ -31,6 +33,8 @@ async function main(): Promise<void> {
       ['cold start', () => coldStart.run()],
       ['questionnaire: render and autosave', () => questionnaire.run(serverUrl)],
       ['scoring: score and compare', () => scoring.run()],
+      ['dashboard: render 45 states', () => dashboard.run()],
+      ['reports: print PDFs', () => reports.run()],
     ] as const) {
       process.stdout.write(`\n${name}\n`);
       for (const f of await bench()) {

@@ -29,7 +29,7 @@ function draw() {
     window.__reportError = 'The chart library did not load (/vendor/chart.umd.min.js).';
     return;
   }
-  Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
+  Chart.defaults.font.family = window.getComputedStyle(document.body).fontFamily;
   Chart.defaults.color = '#1f2933';
   for (const canvas of canvases) {
     const source = document.getElementById(canvas.dataset.chart);

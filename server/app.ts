@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import type { Config } from './config.js';
-import { errorHandler, notFound } from './errors.js';
+import { Printer } from '../reports/index.js';
+import { AppError, errorHandler, notFound } from './errors.js';
 import type { Logger } from './log.js';
 import { routeTable } from './routes/index.js';
 import { healthRoutes } from './routes/health.js';
@@ -22,10 +23,26 @@ export interface AppServices {
   config: Config;
   store: Store;
   logger: Logger;
+  /** The PDF printer; by default one shared Chromium per app, started on the first report. */
+  printer?: Printer;
+}
+
+/** One Chromium per app, started on the first PDF; `app.locals.closePrinter` shuts it at stop. */
+function lazyPrinter(app: Express, config: Config, logger: Logger, given?: Printer): () => Printer {
+  let printer: Printer | null = given ?? null;
+  app.locals.closePrinter = () => (given ? Promise.resolve() : (printer?.close() ?? Promise.resolve()));
+  return () => {
+    if (!config.chromiumPath) throw new AppError('UNAVAILABLE', 503, 'PDF reports are not available: Chromium is not installed on the server (apt-get install -y chromium).');
+    printer ??= new Printer({
+      executablePath: config.chromiumPath,
+      onEvent: (event) => (event.kind === 'blocked' ? logger.warn({ event }, 'report: blocked a request outside the app') : logger.info({ event }, `printer: ${event.kind}`)),
+    });
+    return printer;
+  };
 }
 
 /** The composition of the web app: one set-up per concern, then routes, the 404 and the error handler. */
-export function createApp({ config, store, logger }: AppServices): Express {
+export function createApp({ config, store, logger, printer }: AppServices): Express {
   const production = process.env.NODE_ENV === 'production';
   const app = express();
   app.disable('x-powered-by');
@@ -41,7 +58,7 @@ export function createApp({ config, store, logger }: AppServices): Express {
   setUpUploads(app);
   setUpCsrf(app, config.sessionSecret);
   setUpNotices(app);
-  app.use(mountRoutes(routeTable(store)));
+  app.use(mountRoutes(routeTable(store, lazyPrinter(app, config, logger, printer))));
   app.use(notFound);
   app.use(errorHandler);
   return app;

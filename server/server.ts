@@ -35,7 +35,7 @@ export async function startServer(config: Config, logger: Logger, store?: Store)
     server,
     store: theStore,
     stop() {
-      stopping ??= closeGracefully(server, theStore, store === undefined);
+      stopping ??= closeGracefully(server, theStore, store === undefined).then(() => (app.locals.closePrinter as () => Promise<void>)());
       return stopping;
     },
   };

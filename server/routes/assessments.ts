@@ -52,6 +52,22 @@ export async function loadAuthorised(store: Store, req: Request, action: Assessm
   return assessment;
 }
 
+/** A workflow step; submission first checks that every asked question has a valid answer. */
+async function performStep(store: Store, req: Request, assessment: Assessment, step: Step): Promise<{ outstanding: Outstanding[] } | { assessment: Assessment }> {
+  if (step === 'submit') {
+    const rubric = await rubricFor(store, assessment.rubricKey);
+    const answers = Object.fromEntries(await readAnswers(store, assessment.id)) as Record<string, Answer>;
+    const outstanding = outstandingForSubmission(rubric, answers);
+    if (outstanding.length > 0) return { outstanding };
+  }
+  const after = await store.transaction(async (tx) => {
+    const moved = await takeStep(tx, assessment.id, step, req.user!.id);
+    await recordAudit(tx, req, { action: `assessment.${step}`, entityType: 'assessment', entityId: assessment.id, details: { from: assessment.status, to: moved.status } });
+    return moved;
+  });
+  return { assessment: after };
+}
+
 /** One entry per question, with all its messages and a link to it in the questionnaire. */
 function byQuestion(assessmentId: number, outstanding: Outstanding[]) {
   const questions = new Map<string, { indicatorId: string; title: string; href: string; messages: string[] }>();
@@ -165,29 +181,38 @@ export function assessmentRoutes(store: Store): RouteSpec[] {
     },
   ];
   for (const step of Object.keys(stepActions) as Step[]) {
-    routes.push({
-      method: 'post',
-      path: `/assessments/:id/${step}`,
-      access: 'signed-in',
-      async handle(req, res) {
-        const assessment = await loadAuthorised(store, req, stepActions[step]);
-        if (step === 'submit') {
-          const rubric = await rubricFor(store, assessment.rubricKey);
-          const answers = Object.fromEntries(await readAnswers(store, assessment.id)) as Record<string, Answer>;
-          const outstanding = outstandingForSubmission(rubric, answers);
-          if (outstanding.length > 0) {
+    routes.push(
+      {
+        method: 'post',
+        path: `/assessments/:id/${step}`,
+        access: 'signed-in',
+        async handle(req, res) {
+          const assessment = await loadAuthorised(store, req, stepActions[step]);
+          const outcome = await performStep(store, req, assessment, step);
+          if ('outstanding' in outcome) {
             const view = await assessmentView(store, req, assessment);
-            return res.status(422).render('pages/assessments/show', { ...view, outstanding: byQuestion(assessment.id, outstanding) });
+            return res.status(422).render('pages/assessments/show', { ...view, outstanding: byQuestion(assessment.id, outcome.outstanding) });
           }
-        }
-        await store.transaction(async (tx) => {
-          const after = await takeStep(tx, assessment.id, step, req.user!.id);
-          await recordAudit(tx, req, { action: `assessment.${step}`, entityType: 'assessment', entityId: assessment.id, details: { from: assessment.status, to: after.status } });
-        });
-        req.session.notice = `${stepLabels[step]}: done.`;
-        res.redirect(303, `/assessments/${assessment.id}`);
+          req.session.notice = `${stepLabels[step]}: done.`;
+          res.redirect(303, `/assessments/${assessment.id}`);
+        },
       },
-    });
+      {
+        method: 'post',
+        path: `/api/v1/assessments/:id/${step}`,
+        access: 'signed-in',
+        async handle(req, res) {
+          const assessment = await loadAuthorised(store, req, stepActions[step]);
+          const outcome = await performStep(store, req, assessment, step);
+          if ('outstanding' in outcome) {
+            throw new AppError('NOT_READY', 422, `Not ready to submit: ${new Set(outcome.outstanding.map((o) => o.indicatorId)).size} question(s) need an answer or a correction.`, {
+              errors: outcome.outstanding.map((o) => ({ pointer: `/answers/${o.indicatorId}`, question: o.indicatorId, detail: o.message })),
+            });
+          }
+          res.json({ assessment: outcome.assessment });
+        },
+      },
+    );
   }
   return routes;
 }

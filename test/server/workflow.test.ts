@@ -51,7 +51,23 @@ describe('review workflow', function () {
     expect(html).to.contain(`href="${page}/questionnaire/prevention#q-PREV-POLICY"`);
     expect(html).to.contain('A justification is required');
     expect(await status()).to.equal('draft');
+
+    // The same through the API: problem+json with a pointer per question.
+    const api = await consultant.request('POST', `/api/v1${page}/submit`, { json: {} });
+    expect(api.status).to.equal(422);
+    expect(api.headers.get('content-type')).to.contain('application/problem+json');
+    const problem = (await api.json()) as { errors: { pointer: string; question: string; detail: string }[] };
+    expect(problem.errors.map((e) => e.pointer)).to.include.members(['/answers/CRIM-MEANS', '/answers/PREV-POLICY', '/answers/CRIM-CONSENT']);
+    expect(await status()).to.equal('draft');
     await fillCompleteAnswers(app.store, Number(page.split('/').at(-1)));
+  });
+
+  it('submits through the API once every question has a valid answer, and says so in JSON', async () => {
+    const res = await consultant.request('POST', `/api/v1${page}/submit`, { json: {} });
+    expect(res.status).to.equal(200);
+    expect(((await res.json()) as { assessment: { status: string } }).assessment.status).to.equal('submitted');
+    expect((await manager.request('POST', `/api/v1${page}/request-changes`, { json: {} })).status).to.equal(200);
+    expect(await status()).to.equal('changes_requested');
   });
 
   it('goes draft -> submitted -> changes requested -> submitted -> approved', async () => {
@@ -99,7 +115,7 @@ describe('review workflow', function () {
   it('records every step in the audit log', async () => {
     const rows = await app.store.query<{ action: string }>(`SELECT action FROM audit_log WHERE entity_type = 'assessment' ORDER BY id`);
     expect(rows.map((r) => r.action)).to.deep.equal([
-      'assessment.submit', 'comment.add', 'assessment.request-changes', 'assessment.submit', 'assessment.approve',
+      'assessment.submit', 'assessment.request-changes', 'assessment.submit', 'comment.add', 'assessment.request-changes', 'assessment.submit', 'assessment.approve',
       'assessment.share', 'comment.add', 'assessment.publish',
     ]);
   });
