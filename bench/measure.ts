@@ -27,3 +27,15 @@ export async function time(work: () => Promise<unknown>): Promise<number> {
   await work();
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
+
+/** Requests per second for `total` requests made by `concurrency` workers. */
+export async function throughput(total: number, concurrency: number, request: () => Promise<unknown>): Promise<number> {
+  let left = total;
+  const start = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (left-- > 0) await request();
+    }),
+  );
+  return total / (Number(process.hrtime.bigint() - start) / 1e9);
+}

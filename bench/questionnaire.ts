@@ -10,24 +10,12 @@ import { openPglite, openPostgres, migrate, type Store } from '../server/store/i
 import { createDatabase } from '../test/support/pg-cluster.js';
 import { Client, createTestUser } from '../test/support/client.js';
 import { fillCompleteAnswers, openTestAssessment } from '../test/support/http.js';
-import { figure, median, type Figure } from './measure.js';
+import { figure, median, type Figure, throughput } from './measure.js';
 
 const RENDER_REQUESTS = 300;
 const RENDER_CONCURRENCY = 10;
 const AUTOSAVE_CLIENTS = 20;
 const SAVES_PER_CLIENT = 25;
-
-/** Requests per second for `total` requests made by `concurrency` workers. */
-async function throughput(total: number, concurrency: number, request: () => Promise<unknown>): Promise<number> {
-  let left = total;
-  const start = process.hrtime.bigint();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (left-- > 0) await request();
-    }),
-  );
-  return total / (Number(process.hrtime.bigint() - start) / 1e9);
-}
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -9,7 +9,7 @@ import { migrate, openPglite } from '../server/store/index.js';
 import { figure, median, time, type Figure } from './measure.js';
 
 const WARM_RUNS = 5;
-const CONCURRENCY = 2;
+const CONCURRENCY = Number(process.env.BENCH_PRINT_CONCURRENCY ?? 2);
 
 /**
  * PDF reports against the floor of Chromium printing the same final HTML already in memory, in

@@ -89,7 +89,9 @@ export async function dashboardView(store: Store, rubric: CompiledRubric | null,
   const columns = groups.flatMap((g) => g.columns);
   const overallOf = new Map(comparison.indices.rows.map((r) => [r.state.code, r.values[0] ?? null]));
   const cell = (value: number | null) => ({ text: value === null ? '–' : String(Math.round(value)), band: band(value), empty: value === null });
-  const heatmapRows = comparison.provisions.rows
+  // By name, as a reader looks a state up (codes of SAMPLE states say nothing).
+  const heatmapRows = [...comparison.provisions.rows]
+    .sort((a, b) => a.state.name.localeCompare(b.state.name, 'en'))
     .filter((row) => inRows(row.state.code))
     .map((row) => {
       const card = byCode.get(row.state.code)!;
