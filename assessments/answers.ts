@@ -1,4 +1,5 @@
 import type { Queryable } from '../server/store/index.js';
+import { cachePerStore } from '../server/web/bounded-cache.js';
 import { AssessmentError } from './errors.js';
 
 /** A validation problem kept with an answer, in plain words (see rubric validateAnswers). */
@@ -107,6 +108,24 @@ export async function listAnswers(db: Queryable, assessmentId: number): Promise<
     [assessmentId],
   );
   return rows.map(toStored);
+}
+
+const answersCache = cachePerStore<StoredAnswer[]>(200);
+
+/**
+ * `listAnswers` for pages that only read: cached by the assessment's answers version, read with
+ * the assessment just before. The answers read are at least as new as that version, so a cached
+ * list is never older than its key; any change anywhere moves the version on. Callers must not
+ * change what they get.
+ */
+export async function listAnswersAt(db: Queryable, assessment: { id: number; answersVersion: string }): Promise<readonly StoredAnswer[]> {
+  const key = `${assessment.id}@${assessment.answersVersion}`;
+  const cache = answersCache(db);
+  const known = cache.get(key);
+  if (known) return known;
+  const answers = await listAnswers(db, assessment.id);
+  cache.set(key, answers);
+  return answers;
 }
 
 /** The answer documents of an assessment by indicator id (what scoring and snapshots read). */

@@ -1,7 +1,7 @@
 import type { CompiledRubric } from '../rubric/index.js';
 import { compareStates, scoreAssessment, type Comparison, type ScoreCard, type StateCard } from '../scoring/index.js';
 import type { Queryable } from '../server/store/index.js';
-import { BoundedCache } from '../server/web/bounded-cache.js';
+import { cachePerStore } from '../server/web/bounded-cache.js';
 import { readAnswersOf } from './answers.js';
 import type { AssessmentStatus } from './lifecycle.js';
 
@@ -44,7 +44,7 @@ interface Row {
  * on by a trigger at every change of its answers, whoever makes it), status and rubric. A change
  * anywhere, in this process or another one sharing the database, makes a new key.
  */
-const cache = new BoundedCache<RoundScores>(32);
+const roundCache = cachePerStore<RoundScores>(32);
 
 /**
  * Every assessment of a round scored and compared, in two queries (one when nothing changed). A round mixing SAMPLE and real
@@ -72,6 +72,7 @@ export async function loadRoundScores(
   const round = { id: first.round_id, slug: first.slug, title: first.title, isSample: first.round_is_sample, previousRoundId: first.previous_round_id };
   const assessed = rows.filter((r) => r.assessment_id !== null);
   const key = `${roundId}|${JSON.stringify(rows)}`;
+  const cache = roundCache(db);
   const known = cache.get(key);
   if (known) return known;
   const answersOf = await readAnswersOf(db, assessed.map((r) => r.assessment_id));

@@ -9,7 +9,7 @@ export { addComment, listComments, type Comment } from './comments.js';
 export { completeness, outstandingForSubmission, type Completeness, type Outstanding } from './completeness.js';
 export { AssessmentError } from './errors.js';
 export {
-  saveAnswer, readAnswer, readAnswers, readAnswersOf, listAnswers, answerHistory, answerHistories, AnswerConflictError,
+  saveAnswer, readAnswer, readAnswers, readAnswersOf, listAnswers, listAnswersAt, answerHistory, answerHistories, AnswerConflictError,
   type StoredAnswer, type StoredProblem, type AnswerChange, type AnswerHistoryEntry,
 } from './answers.js';
 export { loadSampleData, sampleStates, sampleRound, sampleRounds, sampleAnswers } from './sample-data.js';

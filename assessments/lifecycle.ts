@@ -26,6 +26,8 @@ export interface Assessment {
   status: AssessmentStatus;
   sharedWithFocalPointAt: string | null;
   updatedAt: string;
+  /** Moves on at every change of the assessment's answers (a database trigger): what cached reads of them are keyed by. */
+  answersVersion: string;
 }
 
 interface AssessmentRow {
@@ -39,10 +41,11 @@ interface AssessmentRow {
   status: AssessmentStatus;
   shared_with_focal_point_at: Date | null;
   updated_at: Date;
+  answers_version_text: string;
 }
 
 const SELECT_ASSESSMENTS = `
-  SELECT a.*, s.name AS state_name, s.is_sample AS state_is_sample, r.title AS round_title
+  SELECT a.*, a.answers_version::text AS answers_version_text, s.name AS state_name, s.is_sample AS state_is_sample, r.title AS round_title
   FROM assessments a JOIN states s ON s.code = a.state_code JOIN rounds r ON r.id = a.round_id`;
 
 export async function createAssessment(
@@ -145,5 +148,6 @@ function toAssessment(row: AssessmentRow): Assessment {
     status: row.status,
     sharedWithFocalPointAt: row.shared_with_focal_point_at?.toISOString() ?? null,
     updatedAt: row.updated_at.toISOString(),
+    answersVersion: row.answers_version_text,
   };
 }

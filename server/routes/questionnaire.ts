@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import {
-  AnswerConflictError, answerHistories, type AnswerHistoryEntry, assertEditable, completeness, listAnswers, saveAnswer, type Assessment, type StoredAnswer, type StoredProblem,
+  AnswerConflictError, answerHistories, findAssessment, listAnswersAt, type AnswerHistoryEntry, assertEditable, completeness, listAnswers, saveAnswer, type Assessment, type StoredAnswer, type StoredProblem,
 } from '../../assessments/index.js';
 import { canonicalJson, isMoot, validateAnswers, type Answer, type Indicator } from '../../rubric/index.js';
 import { recordAudit } from '../audit.js';
@@ -8,7 +8,7 @@ import { may } from '../auth/policy.js';
 import { AppError } from '../errors.js';
 import type { Store } from '../store/index.js';
 import { answerFromForm, baseRevisionOf, CITATION_FIELDS, wasOnForm } from '../web/answer-form.js';
-import { BoundedCache } from '../web/bounded-cache.js';
+import { cachePerStore } from '../web/bounded-cache.js';
 import { takePendingForm, type RouteSpec } from '../web/routing.js';
 import { renderPartial } from '../web/views.js';
 import { loadAuthorised } from './assessments.js';
@@ -99,15 +99,16 @@ function indicatorView(indicator: Indicator, shown: Shown) {
 }
 
 /**
- * Rendered questions, by assessment, question, revision and whether it is moot. A question's HTML
+ * Rendered questions, by assessment, question, revision (and time of the save, should a row ever
+ * be deleted and written anew) and whether it is moot. A question's HTML
  * depends on nothing else (the rubric version of an assessment never changes; history and problems
  * change only with a new revision), so the key stays right across processes sharing a database:
  * another process's save makes a new revision, hence a new key. Typed-but-unsaved input and
  * conflicts are rendered afresh, never cached.
  */
-const questionCache = new BoundedCache<string>(4_000);
+const questionCache = cachePerStore<string>(4_000);
 
-function answersById(stored: StoredAnswer[]): Record<string, Answer> {
+function answersById(stored: readonly StoredAnswer[]): Record<string, Answer> {
   return Object.fromEntries(stored.map((s) => [s.indicatorId, s.document as Answer]));
 }
 
@@ -116,7 +117,7 @@ async function renderPillar(store: Store, req: Request, res: Response, assessmen
   const rubric = await rubricFor(store, assessment.rubricKey);
   const pillar = rubric.pillars.find((p) => p.id === pillarId);
   if (!pillar) throw new AppError('NOT_FOUND', 404, 'There is no such part of the questionnaire.');
-  const stored = await listAnswers(store, assessment.id);
+  const stored = await listAnswersAt(store, assessment);
   const byId = new Map(stored.map((s) => [s.indicatorId, s]));
   const answers = answersById(stored);
   const pending = takePendingForm(req, `/assessments/${assessment.id}/questionnaire/${pillar.id}`);
@@ -133,14 +134,15 @@ async function renderPillar(store: Store, req: Request, res: Response, assessmen
     return overrides.get(indicator.id) ?? { answer: (saved?.document as Answer) ?? null, revision: saved?.revision ?? 0, problems: saved?.problems ?? [] };
   };
   const keys = pillar.indicators.map((indicator) =>
-    overrides.has(indicator.id) ? null : `${assessment.id}/${indicator.id}/${shownOf(indicator).revision}/${isMoot(rubric, indicator.id, answers) ? 1 : 0}`,
+    overrides.has(indicator.id) ? null : `${assessment.id}/${indicator.id}/${shownOf(indicator).revision}/${byId.get(indicator.id)?.updatedAt ?? ''}/${isMoot(rubric, indicator.id, answers) ? 1 : 0}`,
   );
-  const missing = pillar.indicators.filter((_, n) => keys[n] === null || !questionCache.has(keys[n]!));
+  const rendered = questionCache(store);
+  const missing = pillar.indicators.filter((_, n) => keys[n] === null || !rendered.has(keys[n]!));
   const histories = missing.length ? await answerHistories(store, assessment.id, missing.map((i) => i.id)) : new Map<string, AnswerHistoryEntry[]>();
   const questions = await Promise.all(
     pillar.indicators.map(async (indicator, n) => {
       const key = keys[n]!;
-      const cached = key === null ? undefined : questionCache.get(key);
+      const cached = key === null ? undefined : rendered.get(key);
       if (cached !== undefined) return cached;
       const history = (histories.get(indicator.id) ?? []).map((h) => ({ revision: h.revision, changedBy: h.changedBy ?? 'unknown', changedAt: h.changedAt, after: JSON.stringify(h.after, null, 2) }));
       const html = await renderPartial(req.app, 'question', {
@@ -149,7 +151,7 @@ async function renderPillar(store: Store, req: Request, res: Response, assessmen
         dependsOn: indicator.condition?.indicator,
         history,
       });
-      if (key !== null) questionCache.set(key, html);
+      if (key !== null) rendered.set(key, html);
       return html;
     }),
   );
@@ -212,7 +214,7 @@ async function savePillar(store: Store, req: Request, res: Response) {
     });
     return;
   }
-  if (conflicts.size > 0) return renderPillar(store, req, res, assessment, pillar.id, conflicts, 409);
+  if (conflicts.size > 0) return renderPillar(store, req, res, (await findAssessment(store, assessment.id))!, pillar.id, conflicts, 409); // re-read: the answers saved just now moved its version on
   req.session.notice =
     saved === 0 ? 'Nothing had changed.' : `Saved ${saved} answer(s)${withProblems ? `; ${withProblems} still need attention (see the messages below)` : ''}.`;
   res.redirect(303, `/assessments/${assessment.id}/questionnaire/${pillar.id}`);

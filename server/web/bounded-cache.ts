@@ -23,3 +23,19 @@ export class BoundedCache<V> {
     while (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value!);
   }
 }
+
+/**
+ * One cache per database: ids and versions are only unique within a database, and a process may
+ * hold several (the tests do), so each store (the object queries go through) gets its own.
+ */
+export function cachePerStore<V>(limit: number): (store: object) => BoundedCache<V> {
+  const caches = new WeakMap<object, BoundedCache<V>>();
+  return (store) => {
+    let cache = caches.get(store);
+    if (!cache) {
+      cache = new BoundedCache<V>(limit);
+      caches.set(store, cache);
+    }
+    return cache;
+  };
+}

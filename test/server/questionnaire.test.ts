@@ -112,6 +112,26 @@ describe('questionnaire without JavaScript', function () {
     expect((await readCitations('CRIM-ORGANISING')).map((c) => c.instrument)).to.deep.equal(['Second Act', 'First Act', 'Third Act']);
   });
 
+  it('never shows one database\'s answers in another\'s page, whatever ids they share (caches are per store)', async () => {
+    // Two fresh databases in one process: the same assessment id, question and revision in each.
+    const apps = [await startTestApp('pglite'), await startTestApp('pglite')];
+    try {
+      const pages: { client: Client; path: string; notes: string }[] = [];
+      for (const [n, other] of apps.entries()) {
+        const assessment = await openTestAssessment(other.store, 'MV', 'questionnaire-cache');
+        const notes = `Notes kept in database ${n + 1}`;
+        await other.store.query(`INSERT INTO answers (assessment_id, indicator_id, document) VALUES ($1, 'CRIM-OFFENCE', $2::jsonb)`, [assessment.id, JSON.stringify({ status: 'unknown', notes })]);
+        pages.push({ client: await signedInClient(other.url, other.store, 'consultant', ['MV']), path: `${assessment.path}/questionnaire/criminalisation`, notes });
+      }
+      expect(pages[0]!.path).to.equal(pages[1]!.path);
+      for (let round = 0; round < 2; round++) {
+        for (const p of pages) expect(await (await p.client.get(p.path)).text()).to.contain(p.notes);
+      }
+    } finally {
+      for (const other of apps) await other.stop();
+    }
+  });
+
   it('shows each question\'s history: every revision, who and when', async () => {
     const html = await (await consultant.get(page)).text();
     expect(html).to.contain('History of CRIM-CONSENT (2 change(s))');
