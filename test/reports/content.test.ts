@@ -142,8 +142,8 @@ describe('report content: view models and HTML of the country and regional repor
 
     it('marks a SAMPLE draft with both watermarks on every page, and a published real report with neither', async () => {
       const draft = await renderCountryReport(modelFor('XA'));
-      expect(draft).to.match(/<div class="watermark[^"]*"[^>]*>SAMPLE<\/div>/);
-      expect(draft).to.match(/<div class="watermark[^"]*"[^>]*>DRAFT<\/div>/);
+      expect(draft).to.match(/<div class="watermark[^"]*" data-label="SAMPLE" aria-hidden="true"><\/div>/);
+      expect(draft).to.match(/<div class="watermark[^"]*" data-label="DRAFT" aria-hidden="true"><\/div>/);
 
       const published = await renderCountryReport(modelFor('XA', { scores: realRound('XA'), snapshotHash: 'a'.repeat(64) }));
       expect(published).not.to.contain('class="watermark');
@@ -153,8 +153,8 @@ describe('report content: view models and HTML of the country and regional repor
       expect(published).to.contain('a'.repeat(64));
 
       const realDraft = await renderCountryReport(modelFor('XA', { scores: realRound('XB') }));
-      expect(realDraft).to.match(/>DRAFT<\/div>/);
-      expect(realDraft).not.to.match(/>SAMPLE<\/div>/);
+      expect(realDraft).to.contain('data-label="DRAFT"');
+      expect(realDraft).not.to.contain('data-label="SAMPLE"');
     });
 
     it('links only the app’s own report assets', async () => {
@@ -209,7 +209,7 @@ describe('report content: view models and HTML of the country and regional repor
     });
 
     it('marks a SAMPLE round with the SAMPLE watermark, and a real round without', async () => {
-      expect(await renderRegionalReport(regionalReportModel({ scores, rubric, generatedAt: GENERATED }))).to.match(/>SAMPLE<\/div>/);
+      expect(await renderRegionalReport(regionalReportModel({ scores, rubric, generatedAt: GENERATED }))).to.contain('data-label="SAMPLE"');
       const real = await renderRegionalReport(regionalReportModel({ scores: realRound('XA'), rubric, generatedAt: GENERATED }));
       expect(real).not.to.contain('class="watermark');
     });

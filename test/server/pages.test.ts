@@ -93,12 +93,15 @@ describe('pages in Chromium', function () {
     await context.close();
   });
 
-  it('has no axe-core violations on the dashboard and a state\'s scores page, with every "why" opened', async () => {
+  it('has no axe-core violations on the dashboard, a state\'s scores page (every "why" opened) and both reports as pages', async () => {
     const context = await browser.createBrowserContext();
     const page = await signInByKeyboard(context, managerEmail);
     const round = (await app.store.query<{ id: number }>(`SELECT id FROM rounds WHERE slug = 'sample-2025'`))[0]!.id;
     const assessment = (await app.store.query<{ id: number }>(`SELECT id FROM assessments WHERE round_id = $1 AND state_code = 'XB'`, [round]))[0]!.id;
-    for (const url of [`/rounds/${round}/dashboard`, `/rounds/${round}/dashboard?subregion=pacific&pillar=protection`, `/assessments/${assessment}/scores`]) {
+    for (const url of [
+      `/rounds/${round}/dashboard`, `/rounds/${round}/dashboard?subregion=pacific&pillar=protection`, `/assessments/${assessment}/scores`,
+      `/assessments/${assessment}/report`, `/rounds/${round}/report`,
+    ]) {
       await page.goto(`${app.url}${url}`, { waitUntil: 'load' });
       await page.waitForFunction('window.__reportReady === true', { timeout: 10_000 });
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
