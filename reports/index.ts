@@ -16,3 +16,4 @@ export { countryReport, countryReportPdf, regionalReport, regionalReportPdf, typ
 export { countryReportModel, type CountryReportModel, type CountryReportInput } from './country.js';
 export { regionalReportModel, type RegionalReportModel, type RegionalReportInput } from './regional.js';
 export { renderCountryReport, renderRegionalReport } from './render.js';
+export { obligationWords, concernWords } from './format.js';

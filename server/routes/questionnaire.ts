@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import {
   AnswerConflictError, answerHistories, findAssessment, listAnswersAt, type AnswerHistoryEntry, assertEditable, completeness, listAnswers, saveAnswer, type Assessment, type StoredAnswer, type StoredProblem,
 } from '../../assessments/index.js';
+import { obligationWords } from '../../reports/index.js';
 import { canonicalJson, isMoot, validateAnswers, type Answer, type Indicator } from '../../rubric/index.js';
 import { recordAudit } from '../audit.js';
 import { may } from '../auth/policy.js';
@@ -14,7 +15,6 @@ import { renderPartial } from '../web/views.js';
 import { loadAuthorised } from './assessments.js';
 import { rubricFor } from './pinned-rubric.js';
 
-const obligationLabels = { mandatory: 'Mandatory', consider: 'Shall consider', optional: 'Optional', good_practice: 'Good practice' } as const;
 const statusChoices = [
   { value: 'answered', label: 'Answered' },
   { value: 'not_applicable', label: 'Not applicable' },
@@ -75,7 +75,7 @@ function indicatorView(indicator: Indicator, shown: Shown) {
     guidance: indicator.guidance,
     provisions: indicator.provisions,
     obligation: indicator.obligation,
-    obligationLabel: obligationLabels[indicator.obligation],
+    obligationLabel: obligationWords[indicator.obligation],
     concerns: indicator.concerns,
     type: indicator.questionType,
     revision: shown.revision,

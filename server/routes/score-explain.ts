@@ -1,6 +1,7 @@
 import type { RoundCard, RoundScores } from '../../assessments/index.js';
 import { findProvision, type Answer, type CompiledRubric, type Concern, type Indicator, type ProvisionId } from '../../rubric/index.js';
 import { compareStates, type Comparison, type IndicatorScore, type Table, type Treatment, type WeightedMean } from '../../scoring/index.js';
+import { concernWords, obligationWords } from '../../reports/index.js';
 
 /**
  * How scores are shown to people, on the pages, in the API and in the exports alike: one decimal
@@ -42,11 +43,8 @@ export const BANDS = [
   { className: 'band-none', label: 'no score (not applicable)' },
 ] as const;
 
-export const concernLabels: Record<Concern, string> = {
-  'forced-criminality': 'Forced criminality and scam centres',
-  'non-punishment': 'Non-punishment of victims',
-  technology: 'Technology-facilitated trafficking',
-};
+/** The RSO concerns' names, as the reports give them. */
+export const concernLabels = Object.fromEntries(Object.entries(concernWords).map(([c, w]) => [c, w.title])) as Record<Concern, string>;
 
 const treatmentLabels: Record<Treatment, string> = {
   scored: 'Answered',
@@ -176,12 +174,8 @@ export function provisionTitle(id: ProvisionId): string {
   return findProvision(id)?.title ?? id;
 }
 
-export const obligationLabels: Record<string, string> = {
-  mandatory: 'Mandatory',
-  consider: 'Consider',
-  optional: 'Optional',
-  good_practice: 'Good practice',
-};
+/** Obligation levels in words, the same on every page and in the reports. */
+export const obligationLabels: Record<string, string> = obligationWords;
 
 /**
  * The rubric's first advice for a provision: of the first indicator that counts for it, the
