@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { findAssessment, loadRoundScores, type RoundScores } from '../assessments/index.js';
+import { findAssessment, loadRoundScores, type Assessment, type RoundScores } from '../assessments/index.js';
 import type { CompiledRubric } from '../rubric/index.js';
 import type { Queryable } from '../server/store/index.js';
 import { inlineAssets } from './assets.js';
@@ -45,9 +45,13 @@ async function latestSnapshot(db: Queryable, assessmentId: number): Promise<{ id
 export async function countryReport(deps: ReportDeps, assessmentId: number, scores?: RoundScores): Promise<ReportPage | null> {
   const a = await findAssessment(deps.db, assessmentId);
   if (!a) return null;
+  return countryReportOf(deps, a, a.status === 'published' ? await latestSnapshot(deps.db, a.id) : null, scores);
+}
+
+/** The country report of an assessment already read, with its latest snapshot (published) or none. */
+async function countryReportOf(deps: ReportDeps, a: Assessment, snapshot: { hash: string } | null, scores?: RoundScores): Promise<ReportPage | null> {
   const round = scores ?? (await loadRoundScores(deps.db, a.roundId, deps.rubricFor));
   if (!round) return null;
-  const snapshot = a.status === 'published' ? await latestSnapshot(deps.db, a.id) : null;
   const model = countryReportModel({
     scores: round,
     assessmentId: a.id,
@@ -77,7 +81,7 @@ export async function countryReportPdf(deps: ReportDeps, assessmentId: number, s
       return { pdf: Buffer.from(kept[0].pdf), sha256: kept[0].pdf_sha256, stored: true, fileName: `country-report-${a.stateCode}-${round[0]!.slug}.pdf` };
     }
   }
-  const page = await countryReport(deps, assessmentId, scores);
+  const page = await countryReportOf(deps, a, snapshot, scores);
   if (!page) return null;
   const pdf = await deps.printer.printHtml({ html: inlineAssets(page.html), title: page.title });
   if (snapshot) {
